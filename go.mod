@@ -1,0 +1,3 @@
+module github.com/connlint/connlint
+
+go 1.26.0
