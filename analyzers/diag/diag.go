@@ -43,6 +43,12 @@ type Finding struct {
 	Fixes []Fix `json:"-"`
 }
 
+// SameAs reports whether g is the same finding as f: same rule, place and
+// message.
+func (f Finding) SameAs(g Finding) bool {
+	return f.Rule == g.Rule && f.File == g.File && f.Line == g.Line && f.Column == g.Column && f.Message == g.Message
+}
+
 // Related is another place that matters for a finding: the return that skips
 // the release, the singleton to import instead.
 type Related struct {
@@ -90,10 +96,7 @@ func (r *Result) Sort() {
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	r.Findings = slices.CompactFunc(r.Findings, func(a, b Finding) bool {
-		return a.File == b.File && a.Line == b.Line && a.Column == b.Column &&
-			a.Rule == b.Rule && a.Message == b.Message
-	})
+	r.Findings = slices.CompactFunc(r.Findings, Finding.SameAs)
 	slices.SortStableFunc(r.Errors, func(a, b Error) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
 	})
