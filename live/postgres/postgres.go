@@ -1,0 +1,295 @@
+// Package postgres is connlint live's PostgreSQL engine: capacity from
+// max_connections minus the reserved slots, client backends from
+// pg_stat_activity (connlint's own excluded), per-role and per-database
+// connection limits, and terminate with pg_terminate_backend.
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
+	"github.com/jackc/pgx/v5"
+)
+
+// Engine polls one PostgreSQL server over one connection.
+type Engine struct {
+	cfg    *pgx.ConnConfig
+	secret string
+	mu     sync.Mutex
+	conn   *pgx.Conn
+}
+
+// New parses dsn; it does not connect.
+func New(dsn string, timeout time.Duration) (*Engine, error) {
+	cfg, err := ParseConfig(dsn, timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{cfg: cfg, secret: engine.Password(dsn)}, nil
+}
+
+// Kind implements engine.Engine.
+func (e *Engine) Kind() string { return "postgres" }
+
+// Close implements engine.Engine.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.conn != nil {
+		err := e.conn.Close(context.Background())
+		e.conn = nil
+		return err
+	}
+	return nil
+}
+
+// PID returns the backend pid of the engine's connection (0 if none).
+func (e *Engine) PID() uint32 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.conn == nil {
+		return 0
+	}
+	return e.conn.PgConn().PID()
+}
+
+// withConn runs f on the engine's connection, connecting first if needed
+// and reconnecting once if the connection turned out to be broken.
+func (e *Engine) withConn(ctx context.Context, f func(*pgx.Conn) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for attempt := 0; ; attempt++ {
+		fresh := false
+		if e.conn == nil || e.conn.IsClosed() {
+			c, err := Connect(ctx, e.cfg, e.secret)
+			if err != nil {
+				return err
+			}
+			e.conn, fresh = c, true
+		}
+		err := f(e.conn)
+		if err == nil {
+			return nil
+		}
+		if _, ok := err.(*engine.Error); ok {
+			return err
+		}
+		if Broken(e.conn, err) && ctx.Err() == nil && !fresh && attempt == 0 {
+			e.conn.Close(context.Background())
+			e.conn = nil
+			continue
+		}
+		if Broken(e.conn, err) {
+			e.conn.Close(context.Background())
+			e.conn = nil
+		}
+		return ClassifyQuery(err, e.secret)
+	}
+}
+
+// The poll is one pipelined batch: one round trip, one implicit
+// transaction, so the three statements see the same statistics snapshot
+// and the next poll (a new transaction) sees a fresh one.
+const (
+	settingsSQL = `SELECT current_setting('server_version'),
+       current_setting('server_version_num')::int,
+       current_setting('max_connections')::int,
+       current_setting('superuser_reserved_connections')::int,
+       CASE WHEN current_setting('server_version_num')::int >= 160000
+            THEN coalesce(current_setting('reserved_connections', true), '0')::int ELSE 0 END,
+       pg_backend_pid(),
+       current_user::text,
+       coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false),
+       pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')`
+
+	activitySQL = `SELECT a.pid,
+       coalesce(a.usename::text, ''),
+       coalesce(a.application_name, ''),
+       coalesce(a.datname::text, ''),
+       coalesce(host(a.client_addr), CASE WHEN a.client_port = -1 THEN 'local' ELSE '' END),
+       coalesce(a.state, ''),
+       coalesce(extract(epoch FROM now() - a.state_change), 0)::float8,
+       coalesce(extract(epoch FROM now() - a.xact_start), 0)::float8,
+       a.pid = pg_backend_pid()
+FROM pg_stat_activity a
+WHERE a.backend_type = 'client backend'`
+
+	limitsSQL = `SELECT 'role', rolname::text, rolconnlimit FROM pg_roles WHERE rolconnlimit >= 0 AND rolcanlogin
+UNION ALL
+SELECT 'database', datname::text, datconnlimit FROM pg_database WHERE datconnlimit >= 0 AND datallowconn`
+)
+
+// Snapshot implements engine.Engine.
+func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
+	start := time.Now()
+	snap := engine.NewSnapshot("postgres")
+	err := e.withConn(ctx, func(c *pgx.Conn) error {
+		snap = engine.NewSnapshot("postgres") // a retry starts over
+		b := &pgx.Batch{}
+		b.Queue(settingsSQL)
+		b.Queue(activitySQL)
+		b.Queue(limitsSQL)
+		br := c.SendBatch(ctx, b)
+		defer br.Close()
+
+		var (
+			versionNum, maxConn, suRes, res int
+			selfPID                         int32
+			who                             string
+			super, readAll                  bool
+		)
+		if err := br.QueryRow().Scan(&snap.ServerVersion, &versionNum, &maxConn, &suRes, &res, &selfPID, &who, &super, &readAll); err != nil {
+			return err
+		}
+		snap.MaxConnections = maxConn
+		snap.Reserved = suRes + res
+		snap.Capacity = maxConn - suRes - res
+		snap.Extra["superuser_reserved_connections"] = float64(suRes)
+		snap.Extra["reserved_connections"] = float64(res)
+		snap.Extra["server_version_num"] = float64(versionNum)
+		if !super && !readAll {
+			// Without the grant other sessions' state, client and
+			// backend_type read as NULL: any count would be wrong.
+			return &engine.Error{Kind: engine.Privilege, Grant: "pg_monitor",
+				Msg: fmt.Sprintf("role %q cannot see other sessions in pg_stat_activity: GRANT pg_monitor TO %q (or pg_read_all_stats)", who, who)}
+		}
+
+		rows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		userAll := map[string]int{}
+		dbAll := map[string]int{}
+		for rows.Next() {
+			var s engine.Session
+			var self bool
+			if err := rows.Scan(&s.PID, &s.User, &s.Application, &s.Database, &s.Client, &s.State, &s.Seconds, &s.XactSeconds, &self); err != nil {
+				rows.Close()
+				return err
+			}
+			userAll[s.User]++
+			dbAll[s.Database]++
+			if self {
+				self := s
+				snap.Self = &self
+				continue
+			}
+			snap.Add(s)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		snap.Used = len(snap.Sessions)
+
+		lrows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		for lrows.Next() {
+			var l engine.Limit
+			if err := lrows.Scan(&l.Kind, &l.Name, &l.Limit); err != nil {
+				lrows.Close()
+				return err
+			}
+			// The server counts connlint's own session against its role's
+			// and database's limits, so these counts include it.
+			if l.Kind == "role" {
+				l.Actual = userAll[l.Name]
+			} else {
+				l.Actual = dbAll[l.Name]
+			}
+			snap.Limits = append(snap.Limits, l)
+		}
+		lrows.Close()
+		return lrows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	snap.Took = time.Since(start)
+	return snap, nil
+}
+
+const terminateSQL = `SELECT a.pid,
+       coalesce(a.usename::text, ''),
+       coalesce(a.application_name, ''),
+       coalesce(a.datname::text, ''),
+       coalesce(host(a.client_addr), CASE WHEN a.client_port = -1 THEN 'local' ELSE '' END),
+       coalesce(a.state, ''),
+       coalesce(extract(epoch FROM now() - a.state_change), 0)::float8,
+       coalesce(r.rolsuper, true),
+       CASE WHEN $1::bool THEN pg_terminate_backend(a.pid) ELSE false END
+FROM pg_stat_activity a
+LEFT JOIN pg_roles r ON r.oid = a.usesysid
+WHERE a.backend_type = 'client backend'
+  AND a.pid <> pg_backend_pid()
+  AND a.state = ANY($2::text[])
+  AND a.state_change <= now() - make_interval(secs => $3::float8)
+  AND ($4::bool OR NOT coalesce(r.rolsuper, true))
+  AND (cardinality($5::text[]) = 0 OR a.datname = ANY($5::text[]))
+  AND (cardinality($6::text[]) = 0 OR a.usename = ANY($6::text[]))
+  AND (cardinality($7::text[]) = 0 OR a.application_name = ANY($7::text[]))`
+
+// IdleStates are the states terminate considers by default.
+var IdleStates = []string{engine.StateIdle, engine.StateIdleInTxn, engine.StateIdleInTxnAborted}
+
+// Terminate implements engine.Terminator. The candidates are selected and
+// terminated by one statement, so nothing can change between the look and
+// the act: a session that turned active in between no longer matches.
+func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execute bool) ([]engine.Terminated, error) {
+	if f.IdleOlder <= 0 {
+		return nil, engine.Errorf(engine.Config, "terminate needs --idle-older (a duration > 0)")
+	}
+	states := f.States
+	if len(states) == 0 {
+		states = IdleStates
+	}
+	var out []engine.Terminated
+	err := e.withConn(ctx, func(c *pgx.Conn) error {
+		out = nil
+		var who string
+		var super, readAll bool
+		if err := c.QueryRow(ctx, `SELECT current_user::text,
+			coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false),
+			pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')`).Scan(&who, &super, &readAll); err != nil {
+			return err
+		}
+		if !super && !readAll {
+			return &engine.Error{Kind: engine.Privilege, Grant: "pg_monitor",
+				Msg: fmt.Sprintf("role %q cannot see other sessions' state: GRANT pg_monitor TO %q (and pg_signal_backend to terminate)", who, who)}
+		}
+		rows, err := c.Query(ctx, terminateSQL, execute, states, f.IdleOlder.Seconds(), f.IncludeSuperuser,
+			nonNil(f.Databases), nonNil(f.Users), nonNil(f.Applications))
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var t engine.Terminated
+			if err := rows.Scan(&t.PID, &t.User, &t.Application, &t.Database, &t.Client, &t.State, &t.Seconds, &t.Superuser, &t.Done); err != nil {
+				return err
+			}
+			out = append(out, t)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		if ee, ok := err.(*engine.Error); ok && ee.Kind == engine.Privilege && ee.Grant == "" {
+			ee.Grant = "pg_signal_backend"
+			ee.Msg += ": GRANT pg_signal_backend to the role (superuser sessions can only be ended by a superuser)"
+		}
+		return out, err
+	}
+	return out, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
