@@ -1,0 +1,13 @@
+// Package readpref is a hand-written stub in the shape of
+// go.mongodb.org/mongo-driver/mongo/readpref@v1.17.10 for connlint's
+// analysistest, not the library.
+package readpref
+
+// ReadPref selects the servers a read may go to.
+type ReadPref struct {
+	mode int
+}
+
+func Primary() *ReadPref { return &ReadPref{mode: 1} }
+
+func Nearest() *ReadPref { return &ReadPref{mode: 5} }
