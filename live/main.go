@@ -1,12 +1,23 @@
 // Package live is the runtime half of connlint: it connects to running
 // PostgreSQL, MySQL/MariaDB, PgBouncer and Redis servers and checks their
-// connection counts against capacity, thresholds and per-application budgets.
+// connection counts against capacity, thresholds and per-application
+// budgets, as a Nagios plugin, a CI check, a watch screen or a Prometheus
+// exporter (`connlint live`), and ends idle sessions (`connlint live
+// terminate`).
 package live
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
 )
 
 // Exit codes follow the Nagios plugin convention.
@@ -17,12 +28,288 @@ const (
 	ExitUnknown  = 3
 )
 
+const usage = `usage:
+  connlint live --dsn URL [--dsn URL ...] [flags]
+  connlint live terminate --dsn URL --idle-older 10m [filters] [--execute]
+
+URL schemes: postgres:// postgresql:// mysql:// pgbouncer:// (admin console) redis:// rediss://
+A DSN may be named: --dsn orders=postgres://... ; with no --dsn, CONNLINT_DSN is read
+(keeps passwords off the command line).
+
+exit status (Nagios): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+
+flags:
+`
+
+// stringList is a repeatable flag; comma separates values where split is set.
+type stringList struct {
+	vals  []string
+	split bool
+}
+
+func (s *stringList) String() string { return strings.Join(s.vals, ",") }
+func (s *stringList) Set(v string) error {
+	if s.split {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				s.vals = append(s.vals, p)
+			}
+		}
+		return nil
+	}
+	s.vals = append(s.vals, v)
+	return nil
+}
+
 // Main runs `connlint live ...`. args are the arguments after "live"
 // (so args[0] may be "terminate"). It returns the process exit code.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	_ = ctx
-	_ = args
-	_ = stdout
-	fmt.Fprintln(stderr, "connlint live: not implemented yet")
-	return ExitUnknown
+	if len(args) > 0 && args[0] == "terminate" {
+		return terminateMain(ctx, args[1:], stdout, stderr)
+	}
+	return checkMain(ctx, args, stdout, stderr)
+}
+
+type checkFlags struct {
+	dsns         stringList
+	warn, crit   string
+	budgets      stringList
+	idleOlder    time.Duration
+	idleTxnOlder time.Duration
+	format       string
+	watch        time.Duration
+	count        int
+	leakSamples  int
+	listen       string
+	timeout      time.Duration
+}
+
+func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f checkFlags
+	fs := flag.NewFlagSet("connlint live", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	fs.Var(&f.dsns, "dsn", "target URL (repeatable; `[NAME=]URL`)")
+	fs.StringVar(&f.warn, "warn", "80%", "WARNING threshold: percent of capacity (80%), connections (120) or remaining slots (-5)")
+	fs.StringVar(&f.crit, "crit", "95%", "CRITICAL threshold, same forms as --warn")
+	fs.Var(&f.budgets, "budget", "`APP=N`: application_name APP may hold at most N connections (user:NAME=N for a user; repeatable)")
+	fs.DurationVar(&f.idleOlder, "idle-older", 0, "WARNING for client sessions idle (or idle in transaction) longer than this, and list them")
+	fs.DurationVar(&f.idleTxnOlder, "idle-txn-older", 0, "CRITICAL for sessions idle in a transaction (aborted or not) longer than this")
+	fs.StringVar(&f.format, "format", "text", "output: text, json, nagios or prometheus")
+	fs.DurationVar(&f.watch, "watch", 0, "poll every interval, redraw, and alert on leaks (monotonic growth of idle connections)")
+	fs.IntVar(&f.count, "count", 0, "with --watch: stop after this many polls (0: until interrupted)")
+	fs.IntVar(&f.leakSamples, "leak-samples", 6, "with --watch/--listen: samples a growth must span to count as a leak")
+	fs.StringVar(&f.listen, "listen", "", "serve Prometheus /metrics and /probe?target= on this address (e.g. :9187)")
+	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "connect and poll timeout per target")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUnknown
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "connlint live: unexpected argument %q\n", engine.Redact(fs.Arg(0)))
+		fs.Usage()
+		return ExitUnknown
+	}
+	opts, err := f.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "connlint live: %v\n", err)
+		return ExitUnknown
+	}
+	switch f.format {
+	case "text", "json", "nagios", "prometheus":
+	default:
+		fmt.Fprintf(stderr, "connlint live: --format %q: want text, json, nagios or prometheus\n", f.format)
+		return ExitUnknown
+	}
+	dsns := f.dsns.vals
+	if len(dsns) == 0 {
+		dsns = strings.Fields(os.Getenv("CONNLINT_DSN"))
+	}
+	if len(dsns) == 0 {
+		fmt.Fprintln(stderr, "connlint live: no target: give --dsn URL (or set CONNLINT_DSN)")
+		fs.Usage()
+		return ExitUnknown
+	}
+	ts := buildTargets(dsns, f.timeout)
+	defer ts.close()
+
+	if f.listen != "" {
+		return serve(ctx, f.listen, ts, opts, f, stderr)
+	}
+	if f.watch > 0 {
+		return watch(ctx, ts, opts, f, stdout)
+	}
+	rs := ts.poll(ctx, opts, f.timeout)
+	if err := write(stdout, f.format, rs, opts, nil); err != nil {
+		fmt.Fprintf(stderr, "connlint live: %v\n", err)
+		return ExitUnknown
+	}
+	return int(Overall(rs))
+}
+
+func (f *checkFlags) options() (Options, error) {
+	var o Options
+	var err error
+	if o.Warn, err = ParseThreshold(f.warn); err != nil {
+		return o, fmt.Errorf("--warn: %v", err)
+	}
+	if o.Crit, err = ParseThreshold(f.crit); err != nil {
+		return o, fmt.Errorf("--crit: %v", err)
+	}
+	if o.Warn.Kind == o.Crit.Kind && o.Warn.Kind != Remaining && o.Warn.Value > o.Crit.Value ||
+		o.Warn.Kind == Remaining && o.Crit.Kind == Remaining && o.Warn.Value < o.Crit.Value {
+		return o, fmt.Errorf("--warn %s is beyond --crit %s", o.Warn, o.Crit)
+	}
+	for _, b := range f.budgets.vals {
+		bb, err := ParseBudget(b)
+		if err != nil {
+			return o, err
+		}
+		o.Budgets = append(o.Budgets, bb)
+	}
+	if f.idleOlder < 0 || f.idleTxnOlder < 0 {
+		return o, fmt.Errorf("--idle-older and --idle-txn-older must be positive")
+	}
+	o.IdleOlder, o.IdleTxnOlder = f.idleOlder, f.idleTxnOlder
+	if f.watch < 0 || f.count < 0 {
+		return o, fmt.Errorf("--watch and --count must be positive")
+	}
+	return o, nil
+}
+
+// targets are the configured targets; a DSN that could not be parsed is
+// kept as an error so the output still reports it (UNKNOWN).
+type targets struct {
+	list []*Target
+	errs map[int]error
+	args []string
+}
+
+func buildTargets(dsns []string, timeout time.Duration) *targets {
+	ts := &targets{errs: map[int]error{}, args: dsns}
+	for i, d := range dsns {
+		t, err := ParseTarget(d, timeout)
+		if err != nil {
+			ts.errs[i] = &engine.Error{Kind: engine.Config, Msg: err.Error()}
+			t = &Target{Name: engine.Redact(d), dsn: d, Scheme: schemeOf(d)}
+		}
+		ts.list = append(ts.list, t)
+	}
+	return ts
+}
+
+func schemeOf(d string) string {
+	if i := strings.Index(d, "://"); i > 0 {
+		s := d[:i]
+		if j := strings.Index(s, "="); j >= 0 {
+			s = s[j+1:]
+		}
+		return strings.ToLower(s)
+	}
+	return "unknown"
+}
+
+func (ts *targets) close() {
+	for _, t := range ts.list {
+		if t.Engine != nil {
+			t.Engine.Close()
+		}
+	}
+}
+
+// pollOne polls one target and evaluates it.
+func (ts *targets) pollOne(ctx context.Context, i int, opts Options, timeout time.Duration) *Result {
+	t := ts.list[i]
+	if err := ts.errs[i]; err != nil {
+		return ErrorResult(t.Name, kindOf(t.Scheme), err)
+	}
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	snap, err := t.Engine.Snapshot(pctx)
+	if err != nil {
+		return ErrorResult(t.Name, t.Engine.Kind(), err)
+	}
+	return Evaluate(t.Name, snap, opts)
+}
+
+// poll polls every target at once (each over its own single connection).
+func (ts *targets) poll(ctx context.Context, opts Options, timeout time.Duration) []*Result {
+	rs := make([]*Result, len(ts.list))
+	var wg sync.WaitGroup
+	for i := range ts.list {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			rs[i] = ts.pollOne(ctx, i, opts, timeout)
+		}(i)
+	}
+	wg.Wait()
+	return rs
+}
+
+func write(w io.Writer, format string, rs []*Result, opts Options, h *History) error {
+	switch format {
+	case "json":
+		for _, r := range rs {
+			if err := WriteJSON(w, r); err != nil {
+				return err
+			}
+		}
+	case "nagios":
+		return WriteNagios(w, rs, opts)
+	case "prometheus":
+		return WritePrometheus(w, rs, h)
+	default:
+		for i, r := range rs {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			WriteText(w, r, h)
+		}
+	}
+	return nil
+}
+
+// watch polls every interval over the same connections, keeps a short
+// history per application and adds leak alerts.
+func watch(ctx context.Context, ts *targets, opts Options, f checkFlags, w io.Writer) int {
+	h := NewHistory(f.leakSamples)
+	tty := isTerminal(w)
+	last := OK
+	for n := 1; ; n++ {
+		start := time.Now()
+		rs := ts.poll(ctx, opts, f.timeout)
+		for _, r := range rs {
+			h.Observe(r)
+		}
+		last = Overall(rs)
+		if f.format == "text" {
+			if tty {
+				fmt.Fprint(w, "\x1b[H\x1b[2J")
+			} else if n > 1 {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "connlint live  every %s  poll %d  %s  %s\n\n", f.watch, n, time.Now().Format("15:04:05"), last)
+		}
+		write(w, f.format, rs, opts, h)
+		if f.count > 0 && n >= f.count {
+			return int(last)
+		}
+		select {
+		case <-ctx.Done():
+			return int(last)
+		case <-time.After(f.watch - time.Since(start)):
+		}
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

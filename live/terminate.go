@@ -1,0 +1,156 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
+)
+
+// TerminateReport is what terminate did on one target (--format json).
+type TerminateReport struct {
+	Target   string              `json:"target"`
+	Engine   string              `json:"engine"`
+	Execute  bool                `json:"execute"`
+	Sessions []engine.Terminated `json:"sessions"`
+	Error    string              `json:"error,omitempty"`
+}
+
+func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var (
+		dsns                  stringList
+		states                = stringList{split: true}
+		dbs, users, apps      = stringList{split: true}, stringList{split: true}, stringList{split: true}
+		idleOlder, timeout    time.Duration
+		execute, includeSuper bool
+		format                string
+	)
+	fs := flag.NewFlagSet("connlint live terminate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "usage: connlint live terminate --dsn URL --idle-older 10m [--state S] [--db D] [--user U] [--app A] [--include-superuser] [--execute]\n\nLists the client sessions it would terminate; --execute terminates them.\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	fs.Var(&dsns, "dsn", "target URL (repeatable); postgres/postgresql or mysql")
+	fs.DurationVar(&idleOlder, "idle-older", 0, "required: only sessions idle in their state at least this long")
+	fs.Var(&states, "state", "only these states (default: idle, idle in transaction, idle in transaction (aborted))")
+	fs.Var(&dbs, "db", "only sessions on these databases (comma-separated, repeatable)")
+	fs.Var(&users, "user", "only sessions of these users")
+	fs.Var(&apps, "app", "only sessions of these application names (MySQL: users)")
+	fs.BoolVar(&includeSuper, "include-superuser", false, "also terminate superusers' sessions")
+	fs.BoolVar(&execute, "execute", false, "terminate; without it terminate only lists (dry run)")
+	fs.StringVar(&format, "format", "text", "output: text or json")
+	fs.DurationVar(&timeout, "timeout", 10*time.Second, "connect and statement timeout")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUnknown
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "connlint live terminate: unexpected argument %q\n", engine.Redact(fs.Arg(0)))
+		return ExitUnknown
+	}
+	if idleOlder <= 0 {
+		fmt.Fprintln(stderr, "connlint live terminate: --idle-older is required (for example --idle-older 10m)")
+		return ExitUnknown
+	}
+	if format != "text" && format != "json" {
+		fmt.Fprintf(stderr, "connlint live terminate: --format %q: want text or json\n", format)
+		return ExitUnknown
+	}
+	for _, s := range states.vals {
+		if s == engine.StateActive {
+			fmt.Fprintln(stderr, "connlint live terminate: --state active: terminate only ends idle sessions")
+			return ExitUnknown
+		}
+	}
+	list := dsns.vals
+	if len(list) == 0 {
+		list = strings.Fields(os.Getenv("CONNLINT_DSN"))
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stderr, "connlint live terminate: no target: give --dsn URL")
+		return ExitUnknown
+	}
+	filter := engine.TerminateFilter{IdleOlder: idleOlder, States: states.vals, Databases: dbs.vals,
+		Users: users.vals, Applications: apps.vals, IncludeSuperuser: includeSuper}
+	ts := buildTargets(list, timeout)
+	defer ts.close()
+
+	code := ExitOK
+	for i, t := range ts.list {
+		rep := TerminateReport{Target: t.Name, Engine: kindOf(t.Scheme), Execute: execute, Sessions: []engine.Terminated{}}
+		err := ts.errs[i]
+		if err == nil {
+			term, ok := t.Engine.(engine.Terminator)
+			if !ok {
+				err = engine.Errorf(engine.Config, "terminate is not supported for %s", t.Engine.Kind())
+			} else {
+				tctx, cancel := context.WithTimeout(ctx, timeout)
+				var got []engine.Terminated
+				got, err = term.Terminate(tctx, filter, execute)
+				cancel()
+				if got != nil {
+					rep.Sessions = got
+				}
+			}
+		}
+		if err != nil {
+			rep.Error = err.Error()
+			if engine.KindOf(err) == engine.Exhausted {
+				code = int(Worse(Status(code), Critical))
+			} else {
+				code = int(Worse(Status(code), Unknown))
+			}
+		}
+		if format == "json" {
+			b, _ := json.Marshal(rep)
+			fmt.Fprintf(stdout, "%s\n", b)
+			continue
+		}
+		writeTerminateText(stdout, rep, idleOlder)
+	}
+	return code
+}
+
+func writeTerminateText(w io.Writer, rep TerminateReport, idleOlder time.Duration) {
+	done := 0
+	for _, s := range rep.Sessions {
+		if s.Done {
+			done++
+		}
+	}
+	switch {
+	case !rep.Execute:
+		fmt.Fprintf(w, "%s: dry run, would terminate %d client sessions idle at least %s (run again with --execute to terminate them)\n", rep.Target, len(rep.Sessions), idleOlder)
+	default:
+		fmt.Fprintf(w, "%s: terminated %d of %d matching client sessions idle at least %s\n", rep.Target, done, len(rep.Sessions), idleOlder)
+	}
+	if len(rep.Sessions) > 0 {
+		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  PID\tUSER\tAPPLICATION\tDATABASE\tCLIENT\tSTATE\tIDLE\tRESULT")
+		for _, s := range rep.Sessions {
+			res := "would terminate"
+			if rep.Execute {
+				res = "terminated"
+				if !s.Done {
+					res = "not terminated"
+				}
+			}
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.PID, orDash(s.User), orDash(s.Application), orDash(s.Database), orDash(s.Client), s.State, Age(s.Seconds), res)
+		}
+		tw.Flush()
+	}
+	if rep.Error != "" {
+		fmt.Fprintf(w, "  error: %s\n", rep.Error)
+	}
+}
