@@ -1,20 +1,402 @@
-// Package release is connlint's `release` rule for Go (RULES.md). Work in progress.
 package release
 
 import (
-	"golang.org/x/tools/go/analysis"
+	"go/ast"
+	"go/types"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/connlint/connlint/analyzers/catalog"
 	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/internal/gocat"
+	"github.com/connlint/connlint/analyzers/internal/goreport"
+	"github.com/connlint/connlint/analyzers/internal/noreturn"
+	"github.com/connlint/connlint/analyzers/internal/owner"
 )
+
+const doc = `release: a connection-holding resource is not released on every path
+
+Rows, statements, connections, transactions, batch results, subscriptions and
+short-lived clients must be released (Close, Release, Commit or Rollback,
+Disconnect) on every path from their acquisition to the end of the function,
+or their ownership must leave it (returned, stored, sent, handed to a helper
+that releases or keeps them). A defer that releases inside a loop body is
+reported too.`
 
 // Analyzer discovers the config from each package's folder.
 var Analyzer = New(nil)
 
 // New returns the analyzer with a fixed config (nil: discover it).
 func New(cfg *config.Config) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	r := &runner{configs: &goreport.Configs{Fixed: cfg}}
+	a := &analysis.Analyzer{
 		Name: "release",
-		Doc:  "connlint rule release",
-		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+		Doc:  doc,
+		URL:  "https://github.com/connlint/connlint/blob/main/analyzers/release/doc.go",
+		Run:  r.run,
+		FactTypes: []analysis.Fact{
+			new(noreturn.Fact), new(reachFact), new(paramFact), new(acquirerFact),
+		},
 	}
+	if cfg == nil {
+		a.Flags.StringVar(&r.configs.Flag, "config", "", "connlint config file (default: the nearest .connlint.yml above each package)")
+	}
+	return a
+}
+
+// reachFact marks a package that can hold a client or resource: it is a
+// catalog package or imports one that can. Packages without it are skipped.
+type reachFact struct{}
+
+func (*reachFact) AFact()         {}
+func (*reachFact) String() string { return "reach" }
+
+// paramFact says what a function does with its parameters: Effects[i] is
+// 1 when it releases parameter i, 2 when it keeps it (stores, returns or
+// hands it on), 0 otherwise.
+type paramFact struct{ Effects []uint8 }
+
+func (*paramFact) AFact() {}
+func (f *paramFact) String() string {
+	var b strings.Builder
+	b.WriteString("params")
+	for _, e := range f.Effects {
+		b.WriteString([]string{" -", " releases", " keeps"}[e])
+	}
+	return b.String()
+}
+
+// acquirerFact marks a function whose result number Result is a resource
+// or client it acquired: its caller holds it now. Name is the catalog
+// entry's resource or client name.
+type acquirerFact struct {
+	Result int
+	Name   string
+}
+
+func (*acquirerFact) AFact() {}
+func (f *acquirerFact) String() string {
+	return "acquires " + f.Name
+}
+
+type runner struct {
+	configs *goreport.Configs
+}
+
+// state is one pass's work.
+type state struct {
+	pass    *analysis.Pass
+	gc      *gocat.Catalog
+	rep     *goreport.Reporter
+	nr      *noreturn.Info
+	params  map[*types.Func][]uint8
+	acquire map[*types.Func]*acquirerFact
+	release map[string]bool // release method names, for interface parameters
+}
+
+func (r *runner) run(pass *analysis.Pass) (any, error) {
+	cfg, err := r.configs.For(pass)
+	if err != nil {
+		return nil, err
+	}
+	gc := gocat.Index(cfg.Catalog())
+	st := &state{
+		pass:    pass,
+		gc:      gc,
+		rep:     goreport.New(pass, "release", cfg),
+		params:  map[*types.Func][]uint8{},
+		acquire: map[*types.Func]*acquirerFact{},
+		release: gc.ReleaseNames(),
+	}
+	st.nr = noreturn.Compute(pass)
+	if gc.IsReachRoot(pass.Pkg) {
+		pass.ExportPackageFact(new(reachFact))
+		return nil, nil // the libraries themselves are not checked
+	}
+	reach := false
+	for _, imp := range pass.Pkg.Imports() {
+		if gc.IsReachRoot(imp) || pass.ImportPackageFact(imp, new(reachFact)) {
+			reach = true
+			break
+		}
+	}
+	st.paramFacts(reach)
+	if !reach {
+		return nil, nil
+	}
+	pass.ExportPackageFact(new(reachFact))
+	st.acquirerFacts()
+	st.check()
+	return nil, nil
+}
+
+// funcDecls lists the package's function declarations with bodies, in
+// source order.
+func (st *state) funcDecls() []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// entryOf returns the catalog entry a value of type t is, resource or
+// client.
+func (st *state) entryOf(t types.Type) (*catalog.Entry, bool) {
+	if e, ok := st.gc.Resource(t); ok {
+		return e, true
+	}
+	if e, ok := st.gc.Client(t); ok && gocat.Releases(e) {
+		return e, true
+	}
+	return nil, false
+}
+
+// closerInterface reports whether t is an interface (or a type parameter)
+// offering a release method: io.Closer and its kin.
+func (st *state) closerInterface(t types.Type) bool {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		t = tp.Constraint()
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range it.NumMethods() {
+		if st.release[it.Method(i).Name()] {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseFunc returns the test for release methods of a value of type t.
+func (st *state) releaseFunc(t types.Type) func(string) bool {
+	if e, ok := st.entryOf(t); ok {
+		return func(p string) bool { return gocat.IsRelease(e, p) }
+	}
+	return func(p string) bool { return !strings.Contains(p, ".") && st.release[p] }
+}
+
+// paramFacts records, for each function taking a resource, a client or an
+// io.Closer-like interface, whether it releases or keeps that parameter.
+// Same-package helpers calling each other settle in a few rounds.
+func (st *state) paramFacts(reach bool) {
+	type cand struct {
+		fn     *types.Func
+		fd     *ast.FuncDecl
+		params []*types.Var
+	}
+	var cands []cand
+	for _, fd := range st.funcDecls() {
+		fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		var ps []*types.Var
+		any := false
+		for i := range sig.Params().Len() {
+			p := sig.Params().At(i)
+			t := p.Type()
+			if sig.Variadic() && i == sig.Params().Len()-1 {
+				if s, ok := t.(*types.Slice); ok {
+					t = s.Elem()
+				}
+			}
+			relevant := st.closerInterface(t)
+			if !relevant && reach {
+				_, relevant = st.entryOf(t)
+			}
+			if relevant {
+				ps = append(ps, p)
+				any = true
+			} else {
+				ps = append(ps, nil)
+			}
+		}
+		if any {
+			cands = append(cands, cand{fn, fd, ps})
+		}
+	}
+	for range 3 {
+		changed := false
+		for _, c := range cands {
+			effects := make([]uint8, len(c.params))
+			some := false
+			for i, p := range c.params {
+				if p == nil {
+					continue
+				}
+				u := st.use(p)
+				switch u.In(c.fd.Body) {
+				case owner.Release:
+					effects[i] = 1
+				case owner.Transfer:
+					effects[i] = 2
+				}
+				some = some || effects[i] != 0
+			}
+			if !some {
+				continue
+			}
+			old := st.params[c.fn]
+			if !equalBytes(old, effects) {
+				st.params[c.fn] = effects
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, c := range cands {
+		if e, ok := st.params[c.fn]; ok {
+			st.pass.ExportObjectFact(c.fn, &paramFact{Effects: e})
+		}
+	}
+}
+
+func equalBytes(a, b []uint8) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// use returns the ownership classifier for variable v.
+func (st *state) use(v *types.Var) *owner.Use {
+	return &owner.Use{
+		Info:      st.pass.TypesInfo,
+		Var:       v,
+		IsRelease: st.releaseFunc(v.Type()),
+		Call:      st.policy,
+	}
+}
+
+// policy says what passing a held value to a call does.
+func (st *state) policy(call *ast.CallExpr, fn *types.Func, arg int) owner.Effect {
+	if fn == nil {
+		return owner.Transfer // a callback or an interface method: its owner now
+	}
+	if _, i, ok := st.gc.ReleasedBy(fn); ok && i == arg {
+		return owner.Release
+	}
+	if fn.Pkg() != nil && st.gc.IsReachRoot(fn.Pkg()) {
+		return owner.Transfer // the library takes it (sqlx.NewDb(db), tx.Stmt(stmt))
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() && arg >= sig.Params().Len()-1 {
+		arg = sig.Params().Len() - 1
+	}
+	var effects []uint8
+	if e, ok := st.params[fn]; ok {
+		effects = e
+	} else if fn.Pkg() != st.pass.Pkg {
+		var f paramFact
+		if st.pass.ImportObjectFact(fn, &f) {
+			effects = f.Effects
+		}
+	}
+	if arg < len(effects) {
+		switch effects[arg] {
+		case 1:
+			return owner.Release
+		case 2:
+			return owner.Transfer
+		}
+	}
+	return owner.None
+}
+
+// acquisition reports whether call acquires a resource or builds a client
+// that the rule tracks, the result index holding it and how to name the
+// call in messages.
+func (st *state) acquisition(call *ast.CallExpr) (e *catalog.Entry, result int, from string, ok bool) {
+	fn, isFn := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if !isFn {
+		return nil, 0, "", false
+	}
+	fn = fn.Origin()
+	if st.gc.IsAcquireName(fn.Name()) {
+		if e, ok := st.gc.Acquire(fn); ok {
+			return e, 0, fn.Name(), true
+		}
+		if e, ok := st.gc.Constructor(fn); ok && gocat.Releases(e) {
+			return e, 0, fn.Pkg().Name() + "." + fn.Name(), true
+		}
+	}
+	f, ok := st.acquire[fn]
+	if !ok && fn.Pkg() != st.pass.Pkg {
+		var imp acquirerFact
+		if st.pass.ImportObjectFact(fn, &imp) {
+			f, ok = &imp, true
+		}
+	}
+	if !ok {
+		return nil, 0, "", false
+	}
+	e, found := st.gc.ByName(f.Name)
+	if !found {
+		return nil, 0, "", false
+	}
+	name := fn.Name()
+	if fn.Pkg() != st.pass.Pkg && fn.Type().(*types.Signature).Recv() == nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return e, f.Result, name, true
+}
+
+// acquirerFacts finds the functions that return what they acquired.
+func (st *state) acquirerFacts() {
+	src := func(call *ast.CallExpr) (string, int, bool) {
+		e, r, _, ok := st.acquisition(call)
+		if !ok {
+			return "", 0, false
+		}
+		return gocat.Name(e), r, true
+	}
+	decls := st.funcDecls()
+	for range 3 {
+		changed := false
+		for _, fd := range decls {
+			fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || st.acquire[fn] != nil || !st.resultsMayHold(fn) {
+				continue
+			}
+			if r, tag, ok := owner.Fresh(st.pass.TypesInfo, fd, src, false); ok {
+				st.acquire[fn] = &acquirerFact{Result: r, Name: tag}
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fd := range decls {
+		if fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && st.acquire[fn] != nil {
+			st.pass.ExportObjectFact(fn, st.acquire[fn])
+		}
+	}
+}
+
+func (st *state) resultsMayHold(fn *types.Func) bool {
+	res := fn.Type().(*types.Signature).Results()
+	for i := range res.Len() {
+		if _, ok := st.entryOf(res.At(i).Type()); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/connlint/connlint/analyzers/catalog"
 )
@@ -16,18 +17,25 @@ type Catalog struct {
 	clients   []*catalog.Entry
 	resources []*catalog.Entry
 	pkgs      map[string]bool // packages named by some entry
+	names     map[string]bool // constructor and acquisition names
 }
 
 // New indexes the Go entries of c.
 func New(c *catalog.Catalog) *Catalog {
-	gc := &Catalog{pkgs: map[string]bool{}}
+	gc := &Catalog{pkgs: map[string]bool{}, names: map[string]bool{}}
 	for _, e := range c.GoClients() {
 		gc.clients = append(gc.clients, &e)
 		gc.addPkg(e.Package)
+		for _, n := range e.Constructors {
+			gc.names[n] = true
+		}
 	}
 	for _, e := range c.GoResources() {
 		gc.resources = append(gc.resources, &e)
 		gc.addPkg(e.Package)
+		for _, n := range e.Acquire {
+			gc.names[n] = true
+		}
 	}
 	return gc
 }
@@ -159,6 +167,13 @@ func (gc *Catalog) Acquire(fn *types.Func) (*catalog.Entry, bool) {
 	if !ok || !slices.Contains(e.Acquire, fn.Name()) {
 		return nil, false
 	}
+	// A statement prepared on a transaction (tx.Prepare, tx.Preparex) is
+	// closed with the transaction: database/sql and sqlx say so.
+	if strings.HasSuffix(e.Type, "Stmt") {
+		if r, ok := gc.Resource(sig.Recv().Type()); ok && slices.Contains(r.Release, "Commit") {
+			return nil, false
+		}
+	}
 	return e, true
 }
 
@@ -221,3 +236,125 @@ func IsRelease(e *catalog.Entry, path string) bool {
 // Releases reports whether e has release methods at all: entries without
 // them (gorm, ent) carry no release obligation.
 func Releases(e *catalog.Entry) bool { return len(e.Release) > 0 }
+
+// ByName returns the entry whose client or resource name is name (the
+// name facts carry across packages).
+func (gc *Catalog) ByName(name string) (*catalog.Entry, bool) {
+	for _, e := range gc.resources {
+		if e.Resource == name {
+			return e, true
+		}
+	}
+	for _, e := range gc.clients {
+		if e.Client == name {
+			return e, true
+		}
+	}
+	return nil, false
+}
+
+// Name is the entry's client or resource name.
+func Name(e *catalog.Entry) string {
+	if e.Resource != "" {
+		return e.Resource
+	}
+	return e.Client
+}
+
+// IsReachRoot reports whether the package is one whose types make a package
+// importing it able to hold a client or resource: a catalog package, or the
+// runtime of a generated client.
+func (gc *Catalog) IsReachRoot(pkg *types.Package) bool {
+	if gc.IsCatalogPackage(pkg) {
+		return true
+	}
+	path := PkgPath(pkg)
+	for _, e := range gc.clients {
+		if e.GeneratedFrom != "" && underPath(path, moduleRoot(e.GeneratedFrom)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ReleaseNames is every release method name of every entry: what an
+// interface parameter (io.Closer) must offer for a helper to release a
+// resource through it.
+func (gc *Catalog) ReleaseNames() map[string]bool {
+	out := map[string]bool{}
+	for _, es := range [][]*catalog.Entry{gc.clients, gc.resources} {
+		for _, e := range es {
+			for _, r := range e.Release {
+				if i := strings.LastIndexByte(r, '.'); i >= 0 {
+					r = r[i+1:]
+				}
+				out[r] = true
+			}
+		}
+	}
+	return out
+}
+
+// IsAcquireName reports whether name is a constructor or acquisition
+// method name of some entry: a cheap test before the typed one.
+func (gc *Catalog) IsAcquireName(name string) bool {
+	return gc.names[name]
+}
+
+// Client returns the client entry whose client type t is: the type (or the
+// type it points to) is the first result of one of the entry's
+// constructors, looked up in the type's own package.
+func (gc *Catalog) Client(t types.Type) (*catalog.Entry, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return nil, false
+	}
+	pkg := n.Obj().Pkg()
+	for _, e := range gc.clients {
+		if e.Package != "" && e.Package != PkgPath(pkg) {
+			continue
+		}
+		for _, c := range e.Constructors {
+			fn, ok := pkg.Scope().Lookup(c).(*types.Func)
+			if !ok {
+				continue
+			}
+			if e.GeneratedFrom != "" && (e.Package != "" || !generatedBy(fn, e.GeneratedFrom)) {
+				continue
+			}
+			res := fn.Type().(*types.Signature).Results()
+			if res.Len() == 0 {
+				continue
+			}
+			rt := types.Unalias(res.At(0).Type())
+			if p, ok := rt.(*types.Pointer); ok {
+				rt = types.Unalias(p.Elem())
+			}
+			if rn, ok := rt.(*types.Named); ok && rn.Obj() == n.Obj() {
+				return e, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Index returns the Go view of c, built once per catalog.
+func Index(c *catalog.Catalog) *Catalog {
+	indexMu.Lock()
+	defer indexMu.Unlock()
+	if gc, ok := indexed[c]; ok {
+		return gc
+	}
+	gc := New(c)
+	indexed[c] = gc
+	return gc
+}
+
+var (
+	indexMu sync.Mutex
+	indexed = map[*catalog.Catalog]*Catalog{}
+)

@@ -1,0 +1,619 @@
+package release
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/connlint/connlint/analyzers/catalog"
+	"github.com/connlint/connlint/analyzers/internal/owner"
+)
+
+// acq is one acquisition in a function body.
+type acq struct {
+	call   *ast.CallExpr
+	stack  []ast.Node // ancestors of call inside the body, innermost last
+	entry  *catalog.Entry
+	result int
+	from   string
+}
+
+// body is one function body (a declaration's or a literal's).
+type body struct {
+	decl  *ast.FuncDecl // the declaration it is, or lies in
+	block *ast.BlockStmt
+	acqs  []*acq
+}
+
+func (st *state) check() {
+	for _, f := range st.pass.Files {
+		if !st.rep.Checked(f) {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			for _, b := range st.bodies(fd) {
+				st.checkBody(b)
+			}
+		}
+	}
+}
+
+// bodies splits a declaration into its own body and those of the function
+// literals in it, each with its acquisitions.
+func (st *state) bodies(fd *ast.FuncDecl) []*body {
+	var out []*body
+	var walk func(b *body)
+	walk = func(b *body) {
+		out = append(out, b)
+		ast.PreorderStack(b.block, nil, func(n ast.Node, stack []ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				walk(&body{decl: fd, block: n.Body})
+				return false
+			case *ast.CallExpr:
+				if e, r, from, ok := st.acquisition(n); ok {
+					if e.Client != "" && !st.clientTracked(fd) {
+						return true
+					}
+					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, from: from})
+				}
+			}
+			return true
+		})
+	}
+	walk(&body{decl: fd, block: fd.Body})
+	return out
+}
+
+// clientTracked reports whether clients built in fd carry a release
+// obligation: not in package main nor in init, where they live for the
+// process.
+func (st *state) clientTracked(fd *ast.FuncDecl) bool {
+	if st.pass.Pkg.Name() == "main" {
+		return false
+	}
+	return fd.Recv != nil || fd.Name.Name != "init"
+}
+
+// holdKind is what the code does with an acquisition's result.
+type holdKind int
+
+const (
+	holdSkip    holdKind = iota // handed on at once, or a shape not followed
+	holdVar                     // held in a local variable: follow it
+	holdDropped                 // thrown away: never released
+)
+
+type holder struct {
+	kind   holdKind
+	v      *types.Var
+	errVar *types.Var
+	named  bool     // v is a named result
+	node   ast.Node // the statement holding the acquisition
+}
+
+// holderOf finds where an acquisition's result goes.
+func (st *state) holderOf(a *acq) holder {
+	info := st.pass.TypesInfo
+	var child ast.Node = a.call
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		switch p := a.stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.AssignStmt:
+			return st.assignHolder(p, p.Lhs, p.Rhs, child, a)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(p.Names))
+			for j, n := range p.Names {
+				lhs[j] = n
+			}
+			return st.assignHolder(p, lhs, p.Values, child, a)
+		case *ast.ExprStmt:
+			return holder{kind: holdDropped, node: p}
+		case *ast.SelectorExpr:
+			// pool.SendBatch(ctx, b).Close() releases at once; any other
+			// method called on the result drops it.
+			if len(a.stack) > i && i > 0 {
+				if call, ok := a.stack[i-1].(*ast.CallExpr); ok && call.Fun == p && gocatRelease(a.entry, p.Sel.Name) {
+					return holder{kind: holdSkip}
+				}
+			}
+			if _, isMethod := info.Selections[p]; isMethod {
+				return holder{kind: holdDropped, node: stmtOf(a.stack[:i])}
+			}
+			return holder{kind: holdSkip}
+		default:
+			return holder{kind: holdSkip}
+		}
+	}
+	return holder{kind: holdSkip}
+}
+
+func gocatRelease(e *catalog.Entry, name string) bool { return slices.Contains(e.Release, name) }
+
+func stmtOf(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if s, ok := stack[i].(ast.Stmt); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node, a *acq) holder {
+	var target ast.Expr
+	var errExpr ast.Expr
+	switch {
+	case len(rhs) == 1 && len(lhs) > 1 && rhs[0] == child:
+		if a.result >= len(lhs) {
+			return holder{kind: holdSkip}
+		}
+		target = lhs[a.result]
+		last := lhs[len(lhs)-1]
+		if t := st.pass.TypesInfo.TypeOf(last); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+			errExpr = last
+		}
+	default:
+		for i, r := range rhs {
+			if r == child && i < len(lhs) {
+				target = lhs[i]
+			}
+		}
+	}
+	if target == nil {
+		return holder{kind: holdSkip}
+	}
+	id, ok := ast.Unparen(target).(*ast.Ident)
+	if !ok {
+		return holder{kind: holdSkip} // a field, element or pointee now owns it
+	}
+	if id.Name == "_" {
+		return holder{kind: holdDropped, node: node}
+	}
+	v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || !owner.IsLocal(v) {
+		return holder{kind: holdSkip} // a package variable keeps it
+	}
+	h := holder{kind: holdVar, v: v, node: node}
+	if errExpr != nil {
+		if eid, ok := ast.Unparen(errExpr).(*ast.Ident); ok {
+			h.errVar, _ = st.pass.TypesInfo.ObjectOf(eid).(*types.Var)
+		}
+	}
+	h.named = isNamedResult(v, st.pass.TypesInfo, a)
+	return h
+}
+
+func isNamedResult(v *types.Var, info *types.Info, a *acq) bool {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		var ft *ast.FuncType
+		switch f := a.stack[i].(type) {
+		case *ast.FuncLit:
+			ft = f.Type
+		case *ast.FuncDecl:
+			ft = f.Type
+		default:
+			continue
+		}
+		if ft.Results != nil {
+			for _, fl := range ft.Results.List {
+				for _, n := range fl.Names {
+					if info.Defs[n] == v {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// checkBody reports the leaks of one function body.
+func (st *state) checkBody(b *body) {
+	if len(b.acqs) == 0 {
+		return
+	}
+	reported := map[*acq]bool{}
+	st.deferInLoop(b, reported)
+	var g *cfg.CFG
+	for _, a := range b.acqs {
+		if reported[a] {
+			continue
+		}
+		h := st.holderOf(a)
+		switch h.kind {
+		case holdDropped:
+			st.rep.Report(analysis.Diagnostic{
+				Pos: a.call.Pos(), End: a.call.End(),
+				Message: fmt.Sprintf("%s from %s is discarded, so it is never %s", st.typeName(a), a.from, verb(a.entry)),
+				Related: []analysis.RelatedInformation{{Pos: h.node.Pos(), End: h.node.End(), Message: "the result is dropped here"}},
+			})
+		case holdVar:
+			if g == nil {
+				g = cfg.New(b.block, st.nr.MayReturn)
+			}
+			st.follow(b, g, a, h)
+		}
+	}
+}
+
+// typeName is the acquired value's type as the source spells it
+// (*sql.Rows, pgx.Tx).
+func (st *state) typeName(a *acq) string {
+	t := st.pass.TypesInfo.TypeOf(a.call)
+	if tup, ok := t.(*types.Tuple); ok && a.result < tup.Len() {
+		t = tup.At(a.result).Type()
+	}
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// verb is what releasing the entry's value is called.
+func verb(e *catalog.Entry) string {
+	switch {
+	case slices.Contains(e.Release, "Commit") || slices.Contains(e.Release, "Rollback"):
+		return "committed or rolled back"
+	case slices.Contains(e.Release, "Release"):
+		return "released"
+	case len(e.Release) > 0 && strings.HasSuffix(e.Release[0], "Disconnect"):
+		return "disconnected"
+	}
+	return "closed"
+}
+
+// leak is a path on which the obligation is not met.
+type leak struct {
+	pos, end token.Pos
+	desc     string // "the return at line 42"
+}
+
+type item struct {
+	b     *cfg.Block
+	start int
+	clean bool // no use of the value and no new err since the acquisition
+	brk   *ast.BranchStmt
+}
+
+// follow walks the control-flow graph from the acquisition and reports the
+// first path that reaches the end of the function still holding the value.
+func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
+	blk, idx := locate(g, h.node)
+	if blk == nil {
+		return // unreachable code
+	}
+	u := st.use(h.v)
+	fset := st.pass.Fset
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	type key struct {
+		b     *cfg.Block
+		clean bool
+	}
+	seen := map[key]bool{}
+	queue := []item{{b: blk, start: idx + 1, clean: true}}
+	var found *leak
+	for len(queue) > 0 && found == nil {
+		it := queue[0]
+		queue = queue[1:]
+		clean := it.clean
+		nodes := it.b.Nodes
+		done := false
+		cond := condOf(it.b)
+		for j := it.start; j < len(nodes) && !done; j++ {
+			n := nodes[j]
+			if cond != nil && n == cond {
+				break // handled with the successors
+			}
+			if n == h.node {
+				lp := loopOf(a.stack)
+				found = &leak{pos: lp.Pos(), end: lp.Pos() + 3, desc: fmt.Sprintf("the next iteration of the loop at line %d", line(lp.Pos()))}
+				done = true
+				break
+			}
+			switch u.In(n) {
+			case owner.Release, owner.Transfer:
+				done = true
+				continue
+			case owner.Reassign:
+				found = &leak{pos: n.Pos(), end: n.End(), desc: fmt.Sprintf("the assignment at line %d, which overwrites it", line(n.Pos()))}
+				done = true
+				continue
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				if h.named && len(ret.Results) == 0 {
+					done = true
+					continue
+				}
+				found = st.exitLeak(ret, it.brk, line)
+				done = true
+				continue
+			}
+			if clean && (u.Mentions(n) || assigns(st.pass.TypesInfo, n, h.errVar)) {
+				clean = false
+			}
+		}
+		if done {
+			continue
+		}
+		if len(it.b.Succs) == 0 {
+			if last := lastCall(it.b); last != nil && !st.nr.MayReturn(last) {
+				continue // the process or goroutine ends here
+			}
+			found = st.exitLeak(nil, it.brk, line)
+			if it.brk == nil {
+				found.pos, found.end = b.block.Rbrace, b.block.Rbrace+1
+				found.desc = fmt.Sprintf("the end of the function at line %d", line(b.block.Rbrace))
+			}
+			continue
+		}
+		skip := [2]bool{}
+		if cond != nil {
+			skip = st.condSkips(cond, h, clean)
+			if clean && (u.Mentions(cond) || assigns(st.pass.TypesInfo, cond, h.errVar)) {
+				clean = false
+			}
+		}
+		for k, s := range it.b.Succs {
+			if k < 2 && skip[k] {
+				continue
+			}
+			brk := it.brk
+			if brk == nil {
+				brk = earlyExit(it.b, s, u)
+			}
+			if !seen[key{s, clean}] {
+				seen[key{s, clean}] = true
+				queue = append(queue, item{b: s, clean: clean, brk: brk})
+			}
+		}
+	}
+	if found == nil {
+		return
+	}
+	never := true
+	if e := u.In(b.block); e == owner.Release || e == owner.Transfer {
+		never = false
+	}
+	name := h.v.Name()
+	var msg string
+	if never {
+		msg = fmt.Sprintf("%s (%s) from %s is never %s: it leaks on the path through %s", name, st.typeName(a), a.from, verb(a.entry), found.desc)
+	} else {
+		msg = fmt.Sprintf("%s (%s) from %s is not %s on the path through %s", name, st.typeName(a), a.from, verb(a.entry), found.desc)
+	}
+	d := analysis.Diagnostic{
+		Pos: a.call.Pos(), End: a.call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: found.pos, End: found.end, Message: fmt.Sprintf("%s leaks here", name)}},
+	}
+	if never {
+		if fix, ok := st.fix(a, h); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	st.rep.Report(d)
+}
+
+func (st *state) exitLeak(ret *ast.ReturnStmt, brk *ast.BranchStmt, line func(token.Pos) int) *leak {
+	if brk != nil {
+		return &leak{pos: brk.Pos(), end: brk.End(), desc: fmt.Sprintf("the %s at line %d", brk.Tok, line(brk.Pos()))}
+	}
+	if ret == nil {
+		return &leak{}
+	}
+	return &leak{pos: ret.Pos(), end: ret.End(), desc: fmt.Sprintf("the return at line %d", line(ret.Pos()))}
+}
+
+// locate finds the block and index of a node in the graph.
+func locate(g *cfg.CFG, n ast.Node) (*cfg.Block, int) {
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, m := range b.Nodes {
+			if m == n {
+				return b, i
+			}
+		}
+	}
+	return nil, 0
+}
+
+// condOf returns the branch condition ending a two-way block.
+func condOf(b *cfg.Block) ast.Expr {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil
+	}
+	if b.Kind == cfg.KindRangeLoop {
+		return nil
+	}
+	e, _ := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	return e
+}
+
+func lastCall(b *cfg.Block) *ast.CallExpr {
+	if len(b.Nodes) == 0 {
+		return nil
+	}
+	if es, ok := b.Nodes[len(b.Nodes)-1].(*ast.ExprStmt); ok {
+		c, _ := ast.Unparen(es.X).(*ast.CallExpr)
+		return c
+	}
+	return nil
+}
+
+// assigns reports whether n assigns to v.
+func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	var lhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs = n.Lhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+	default:
+		return false
+	}
+	for _, l := range lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// condSkips tells which branches of cond carry no obligation: the
+// err != nil branch right after the acquisition and the v == nil branch
+// (the resource is nil there), and the branch where a Next loop has run
+// out (the rows closed themselves).
+func (st *state) condSkips(cond ast.Expr, h holder, clean bool) [2]bool {
+	info := st.pass.TypesInfo
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			s := st.condSkips(c.X, h, clean)
+			return [2]bool{s[1], s[0]}
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LOR:
+			l, r := st.condSkips(c.X, h, clean), st.condSkips(c.Y, h, clean)
+			return [2]bool{l[0] && r[0], l[1] || r[1]}
+		case token.LAND:
+			l, r := st.condSkips(c.X, h, clean), st.condSkips(c.Y, h, clean)
+			return [2]bool{l[0] || r[0], l[1] && r[1]}
+		case token.EQL, token.NEQ:
+			x := nilCompared(info, c)
+			if x == nil {
+				return [2]bool{}
+			}
+			isNilTrue := c.Op == token.EQL // the branch where x is nil
+			switch {
+			case x == h.v:
+				if isNilTrue {
+					return [2]bool{true, false}
+				}
+				return [2]bool{false, true}
+			case x == h.errVar && h.errVar != nil && clean:
+				if isNilTrue { // err == nil: the else branch failed
+					return [2]bool{false, true}
+				}
+				return [2]bool{true, false}
+			}
+		}
+	case *ast.CallExpr:
+		if h.v != nil && nextCall(info, c, h.v) {
+			// for rows.Next() {...}: when Next says false the rows are closed.
+			if st.nextCloses(h.v) {
+				return [2]bool{false, true}
+			}
+		}
+	}
+	return [2]bool{}
+}
+
+func (st *state) nextCloses(v *types.Var) bool {
+	e, ok := st.entryOf(v.Type())
+	return ok && e.NextLoopCloses
+}
+
+// nilCompared returns the variable compared with nil in c.
+func nilCompared(info *types.Info, c *ast.BinaryExpr) *types.Var {
+	isNil := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		_, ok = info.Uses[id].(*types.Nil)
+		return ok
+	}
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	switch {
+	case isNil(c.Y):
+		return varOf(c.X)
+	case isNil(c.X):
+		return varOf(c.Y)
+	}
+	return nil
+}
+
+// nextCall reports whether c is v.Next().
+func nextCall(info *types.Info, c *ast.CallExpr, v *types.Var) bool {
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Next" || len(c.Args) != 0 {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// earlyExit returns the break or goto that leaves a `for v.Next()` loop
+// before it has run out, when the edge from to s is one.
+func earlyExit(from, to *cfg.Block, u *owner.Use) *ast.BranchStmt {
+	if to.Kind != cfg.KindForDone && to.Kind != cfg.KindRangeDone {
+		return nil
+	}
+	if from.Kind == cfg.KindForLoop || from.Kind == cfg.KindRangeLoop {
+		return nil // the loop's own exit
+	}
+	loop, ok := to.Stmt.(*ast.ForStmt)
+	if !ok || loop.Cond == nil || !u.Mentions(loop.Cond) {
+		return nil
+	}
+	anchor := token.NoPos
+	if len(from.Nodes) > 0 {
+		anchor = from.Nodes[len(from.Nodes)-1].End()
+	} else if from.Stmt != nil {
+		anchor = from.Stmt.Pos()
+	}
+	var best *ast.BranchStmt
+	ast.Inspect(loop.Body, func(n ast.Node) bool {
+		if best != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if (n.Tok == token.BREAK || n.Tok == token.GOTO) && n.Pos() >= anchor {
+				best = n
+			}
+		}
+		return true
+	})
+	return best
+}
+
+// loopOf returns the innermost loop around the acquisition.
+func loopOf(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return stack[i]
+		case *ast.FuncLit:
+			return stack[len(stack)-1]
+		}
+	}
+	return stack[len(stack)-1]
+}
