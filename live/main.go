@@ -275,15 +275,13 @@ func write(w io.Writer, format string, rs []*Result, opts Options, h *History) e
 // watch polls every interval over the same connections, keeps a short
 // history per application and adds leak alerts.
 func watch(ctx context.Context, ts *targets, opts Options, f checkFlags, w io.Writer) int {
-	h := NewHistory(f.leakSamples)
+	wt := newWatcher(ts, opts, f.timeout, f.leakSamples)
+	h := wt.hist
 	tty := isTerminal(w)
 	last := OK
 	for n := 1; ; n++ {
 		start := time.Now()
-		rs := ts.poll(ctx, opts, f.timeout)
-		for _, r := range rs {
-			h.Observe(r)
-		}
+		rs := wt.poll(ctx)
 		last = Overall(rs)
 		if f.format == "text" {
 			if tty {
@@ -312,4 +310,25 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// watcher is one poll of every target plus the history the leak alert
+// needs; --watch runs it on a timer.
+type watcher struct {
+	ts      *targets
+	opts    Options
+	timeout time.Duration
+	hist    *History
+}
+
+func newWatcher(ts *targets, opts Options, timeout time.Duration, leakSamples int) *watcher {
+	return &watcher{ts: ts, opts: opts, timeout: timeout, hist: NewHistory(leakSamples)}
+}
+
+func (w *watcher) poll(ctx context.Context) []*Result {
+	rs := w.ts.poll(ctx, w.opts, w.timeout)
+	for _, r := range rs {
+		w.hist.Observe(r)
+	}
+	return rs
 }

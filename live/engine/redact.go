@@ -12,6 +12,9 @@ const Mask = "xxxxx"
 var (
 	// user:password@ in any URL-ish text (scheme://user:pass@host).
 	urlCredRe = regexp.MustCompile(`([a-zA-Z][a-zA-Z0-9+.\-]*://[^:/@\s]*):([^@\s]*)@`)
+	// user:password@ without a scheme (the MySQL driver's DSN form,
+	// user:pass@tcp(host)/db), at the start of the text or of a word.
+	bareCredRe = regexp.MustCompile(`(^|[\s"'=(])([^\s:/@"'=(]+):([^@\s"'/][^@\s"']*)?@`)
 	// password=... in a libpq key/value string or a URL query, quoted or not.
 	kvPassRe = regexp.MustCompile(`(?i)\b(password|passwd|pass|pwd|sslpassword)\s*=\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^\s&;]*)`)
 )
@@ -21,6 +24,7 @@ var (
 // key/value pairs. The rest of the text is kept so messages stay useful.
 func Redact(s string) string {
 	s = urlCredRe.ReplaceAllString(s, "${1}:"+Mask+"@")
+	s = bareCredRe.ReplaceAllString(s, "${1}${2}:"+Mask+"@")
 	s = kvPassRe.ReplaceAllString(s, "${1}="+Mask)
 	return s
 }

@@ -17,6 +17,11 @@ func TestRedact(t *testing.T) {
 		{"dial postgres://u:pw@h/app: connection refused", "dial postgres://u:xxxxx@h/app: connection refused"},
 		{"postgres://alice@db/app", "postgres://alice@db/app"},
 		{"no secrets here", "no secrets here"},
+		{"app:pw@127.0.0.1/db", "app:xxxxx@127.0.0.1/db"},
+		{"root:s3cr3t@tcp(127.0.0.1:3306)/app", "root:xxxxx@tcp(127.0.0.1:3306)/app"},
+		{`--dsn "app:pw@h/db": bad`, `--dsn "app:xxxxx@h/db": bad`},
+		{"mysql://root:xxxxx@h/ and user:pw@h", "mysql://root:xxxxx@h/ and user:xxxxx@h"},
+		{"at 12:30@home", "at 12:xxxxx@home"},
 	}
 	for _, c := range cases {
 		if got := Redact(c.in); got != c.want {

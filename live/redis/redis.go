@@ -235,3 +235,11 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(strings.TrimSpace(s))
 	return n
 }
+
+// quiet drops go-redis's own log lines (dial retries and the like): the
+// engine reports every failure itself, redacted, through its result.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...interface{}) {}
+
+func init() { goredis.SetLogger(quiet{}) }
