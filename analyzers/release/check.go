@@ -380,10 +380,7 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 	if found == nil {
 		return
 	}
-	never := true
-	if e := u.In(b.block); e == owner.Release || e == owner.Transfer {
-		never = false
-	}
+	never := !st.releasedSomewhere(b, u, h)
 	name := h.v.Name()
 	var msg string
 	if never {
@@ -616,4 +613,23 @@ func loopOf(stack []ast.Node) ast.Node {
 		}
 	}
 	return stack[len(stack)-1]
+}
+
+// releasedSomewhere reports whether any code in the body releases or hands
+// on the value, or runs a `for v.Next()` loop that closes it.
+func (st *state) releasedSomewhere(b *body, u *owner.Use, h holder) bool {
+	if e := u.In(b.block); e == owner.Release || e == owner.Transfer {
+		return true
+	}
+	if !st.nextCloses(h.v) {
+		return false
+	}
+	found := false
+	ast.Inspect(b.block, func(n ast.Node) bool {
+		if f, ok := n.(*ast.ForStmt); ok && f.Cond != nil && u.Mentions(f.Cond) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

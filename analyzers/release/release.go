@@ -37,7 +37,7 @@ func New(cfg *config.Config) *analysis.Analyzer {
 		URL:  "https://github.com/connlint/connlint/blob/main/analyzers/release/doc.go",
 		Run:  r.run,
 		FactTypes: []analysis.Fact{
-			new(noreturn.Fact), new(reachFact), new(paramFact), new(acquirerFact),
+			new(noreturn.Fact), new(paramFact), new(acquirerFact),
 		},
 	}
 	if cfg == nil {
@@ -45,13 +45,6 @@ func New(cfg *config.Config) *analysis.Analyzer {
 	}
 	return a
 }
-
-// reachFact marks a package that can hold a client or resource: it is a
-// catalog package or imports one that can. Packages without it are skipped.
-type reachFact struct{}
-
-func (*reachFact) AFact()         {}
-func (*reachFact) String() string { return "reach" }
 
 // paramFact says what a function does with its parameters: Effects[i] is
 // 1 when it releases parameter i, 2 when it keeps it (stores, returns or
@@ -112,21 +105,13 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 	}
 	st.nr = noreturn.Compute(pass)
 	if gc.IsReachRoot(pass.Pkg) {
-		pass.ExportPackageFact(new(reachFact))
 		return nil, nil // the libraries themselves are not checked
 	}
-	reach := false
-	for _, imp := range pass.Pkg.Imports() {
-		if gc.IsReachRoot(imp) || pass.ImportPackageFact(imp, new(reachFact)) {
-			reach = true
-			break
-		}
-	}
+	reach := gc.Reaches(pass.Pkg)
 	st.paramFacts(reach)
 	if !reach {
 		return nil, nil
 	}
-	pass.ExportPackageFact(new(reachFact))
 	st.acquirerFacts()
 	st.check()
 	return nil, nil

@@ -18,6 +18,7 @@ type Catalog struct {
 	resources []*catalog.Entry
 	pkgs      map[string]bool // packages named by some entry
 	names     map[string]bool // constructor and acquisition names
+	genRoots  []string        // roots of generated clients' runtimes
 }
 
 // New indexes the Go entries of c.
@@ -26,6 +27,9 @@ func New(c *catalog.Catalog) *Catalog {
 	for _, e := range c.GoClients() {
 		gc.clients = append(gc.clients, &e)
 		gc.addPkg(e.Package)
+		if e.GeneratedFrom != "" {
+			gc.genRoots = append(gc.genRoots, moduleRoot(e.GeneratedFrom))
+		}
 		for _, n := range e.Constructors {
 			gc.names[n] = true
 		}
@@ -269,8 +273,8 @@ func (gc *Catalog) IsReachRoot(pkg *types.Package) bool {
 		return true
 	}
 	path := PkgPath(pkg)
-	for _, e := range gc.clients {
-		if e.GeneratedFrom != "" && underPath(path, moduleRoot(e.GeneratedFrom)) {
+	for _, root := range gc.genRoots {
+		if underPath(path, root) {
 			return true
 		}
 	}
@@ -358,3 +362,28 @@ var (
 	indexMu sync.Mutex
 	indexed = map[*catalog.Catalog]*Catalog{}
 )
+
+// Reaches reports whether pkg can hold a client or resource at all: it
+// imports, directly or not, a catalog package or a generated client's
+// runtime. Packages that cannot are skipped, which keeps the analyzers
+// cheap on the rest of a program's dependencies.
+func (gc *Catalog) Reaches(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if gc.IsReachRoot(p) {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
