@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -118,3 +119,5 @@ func mustNotContain(t *testing.T, what, s string, subs ...string) {
 		}
 	}
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

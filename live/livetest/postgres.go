@@ -309,3 +309,59 @@ func (l *lockedWriter) String() string {
 	defer l.mu.Unlock()
 	return strings.TrimSpace(l.w.String())
 }
+
+// TerminateApp ends every client backend of an application and waits for
+// them to be gone.
+func (p *PG) TerminateApp(t testing.TB, app string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, app); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		var n int
+		if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE application_name = $1`, app).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d backends of %s left", n, app)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// WaitGone waits until none of the pids is in pg_stat_activity.
+func (p *PG) WaitGone(t testing.TB, pids []int64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(ctx)
+	for {
+		var n int
+		if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1)`, pids).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d of %v still running", n, pids)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}

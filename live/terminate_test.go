@@ -1,0 +1,150 @@
+package live
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+type termReport struct {
+	Target   string `json:"target"`
+	Execute  bool   `json:"execute"`
+	Error    string `json:"error"`
+	Sessions []struct {
+		PID         int64   `json:"pid"`
+		User        string  `json:"user"`
+		Application string  `json:"application"`
+		Client      string  `json:"client"`
+		State       string  `json:"state"`
+		Seconds     float64 `json:"seconds"`
+		Superuser   bool    `json:"superuser"`
+		Done        bool    `json:"terminated"`
+	} `json:"sessions"`
+}
+
+func backends(t *testing.T, admin *pgx.Conn) map[int64]string {
+	t.Helper()
+	rows, err := admin.Query(context.Background(), `SELECT pid, backend_type || ':' || coalesce(application_name, '') FROM pg_stat_activity
+		WHERE pid <> pg_backend_pid() AND application_name <> '' `)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	m := map[int64]string{}
+	for rows.Next() {
+		var pid int64
+		var s string
+		rows.Scan(&pid, &s)
+		m[pid] = s
+	}
+	return m
+}
+
+func pidsOf(conns []*pgx.Conn) []int64 {
+	var out []int64
+	for _, c := range conns {
+		out = append(out, int64(c.PgConn().PID()))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+func TestTerminateDryRunThenExecute(t *testing.T) {
+	pg := cluster.Get(t)
+	pg.TerminateOthers(t)
+	pg.Exec(t, "DROP ROLE IF EXISTS worker")
+	pg.Exec(t, "CREATE ROLE worker LOGIN")
+	t.Cleanup(func() { pg.TerminateOthers(t); pg.Exec(t, "DROP ROLE IF EXISTS worker") })
+
+	victims := pg.Open(t, 3, "worker", "postgres", "batch", "")
+	otherApp := pg.Open(t, 2, "worker", "postgres", "web", "")
+	superIdle := pg.Open(t, 1, "postgres", "postgres", "batch", "")[0]
+	busy := pg.Open(t, 1, "worker", "postgres", "batch", "")[0]
+	// A walsender is a backend with state idle, but not a client backend.
+	rc, _ := pgx.ParseConfig(pg.DSN("postgres", "postgres", "application_name=batch"))
+	rc.RuntimeParams["replication"] = "database"
+	walsender, err := pgx.ConnectConfig(context.Background(), rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer walsender.Close(context.Background())
+
+	busyCtx, stopBusy := context.WithCancel(context.Background())
+	defer stopBusy()
+	go busy.Exec(busyCtx, "SELECT pg_sleep(60)")
+	for _, c := range append(victims, superIdle) {
+		waitState(t, pg, c.PgConn().PID(), "idle", 1100*time.Millisecond)
+	}
+	fresh := pg.Open(t, 1, "worker", "postgres", "batch", "")[0] // idle, but too young
+
+	admin := adminConn(t, pg)
+	before := backends(t, admin)
+	dsn := pg.DSN("postgres", "postgres", "")
+
+	dry := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--format", "json")
+	if dry.code != ExitOK {
+		t.Fatalf("dry run exit %d: %s %s", dry.code, dry.stdout, dry.stderr)
+	}
+	var rep termReport
+	if err := json.Unmarshal([]byte(dry.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var listed []int64
+	for _, s := range rep.Sessions {
+		listed = append(listed, s.PID)
+		if s.Done || s.Superuser || s.Application != "batch" || s.User != "worker" || s.State != "idle" || s.Seconds < 1 || s.Client != "127.0.0.1" {
+			t.Errorf("dry run listed %+v", s)
+		}
+	}
+	sort.Slice(listed, func(i, j int) bool { return listed[i] < listed[j] })
+	if fmt.Sprint(listed) != fmt.Sprint(pidsOf(victims)) {
+		t.Fatalf("dry run listed %v, want exactly the idle batch backends %v", listed, pidsOf(victims))
+	}
+	if after := backends(t, admin); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Fatalf("dry run changed the server:\nbefore %v\nafter  %v", before, after)
+	}
+	txt := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch")
+	mustContain(t, "dry run text", txt.stdout, "dry run, would terminate 3 client sessions", "--execute", "would terminate")
+
+	ex := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--execute")
+	if ex.code != ExitOK {
+		t.Fatalf("execute exit %d: %s %s", ex.code, ex.stdout, ex.stderr)
+	}
+	mustContain(t, "execute text", ex.stdout, "terminated 3 of 3 matching client sessions")
+	pg.WaitGone(t, pidsOf(victims))
+	after := backends(t, admin)
+	for _, p := range pidsOf(victims) {
+		if _, ok := after[p]; ok {
+			t.Errorf("victim %d still there", p)
+		}
+	}
+	for what, c := range map[string]*pgx.Conn{"superuser": superIdle, "busy": busy, "young": fresh, "other app": otherApp[0], "walsender": walsender} {
+		if _, ok := after[int64(c.PgConn().PID())]; !ok {
+			t.Errorf("%s backend %d was terminated", what, c.PgConn().PID())
+		}
+	}
+
+	// Asked to, terminate takes the superuser's idle session as well.
+	inc := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--include-superuser", "--format", "json")
+	rep = termReport{}
+	json.Unmarshal([]byte(inc.stdout), &rep)
+	if len(rep.Sessions) != 1 || rep.Sessions[0].PID != int64(superIdle.PgConn().PID()) || !rep.Sessions[0].Superuser {
+		t.Errorf("--include-superuser dry run = %+v", rep.Sessions)
+	}
+	// Filters: a state no session is in selects nothing.
+	st := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--state", "idle in transaction", "--format", "json")
+	rep = termReport{}
+	json.Unmarshal([]byte(st.stdout), &rep)
+	if len(rep.Sessions) != 0 {
+		t.Errorf("--state 'idle in transaction' selected %+v", rep.Sessions)
+	}
+	if !strings.Contains(dry.stdout, `"execute":false`) {
+		t.Errorf("dry run report lacks execute:false: %s", dry.stdout)
+	}
+}
