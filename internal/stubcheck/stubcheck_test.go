@@ -20,6 +20,7 @@ var stubs = []string{
 	"github.com/jackc/pgx/v5/pgconn",
 	"github.com/jackc/pgx/v5/pgtype",
 	"github.com/jackc/pgx/v5/pgxpool",
+	"github.com/jackc/pgx/v5/stdlib",
 	"github.com/jmoiron/sqlx",
 	"github.com/jmoiron/sqlx/reflectx",
 	"gorm.io/gorm",
@@ -303,4 +304,59 @@ func funcSource(t *testing.T, p *packages.Package, name string) string {
 	}
 	t.Fatalf("%s.%s: not declared", p.PkgPath, name)
 	return ""
+}
+
+// e2ePackages are the packages of the end-to-end module, which builds against
+// the real libraries (testdata/e2e/gomod).
+var e2ePackages = []string{
+	"example.com/shop/cmd/shop",
+	"example.com/shop/internal/api",
+	"example.com/shop/internal/cache",
+	"example.com/shop/internal/db",
+	"example.com/shop/internal/reporting",
+	"example.com/shop/internal/store",
+}
+
+// TestE2EAgainstStubs type-checks the end-to-end module, written against the
+// real libraries, with the stubs in their place: whatever real-library API it
+// uses, the stubs must provide in the same shape.
+func TestE2EAgainstStubs(t *testing.T) {
+	testdata := testdataDir(t)
+	gopath := t.TempDir()
+	src := filepath.Join(gopath, "src")
+	if err := os.MkdirAll(filepath.Join(src, "example.com"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(testdata, "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() == "example.com" {
+			t.Fatal("testdata/src/example.com would shadow the e2e module")
+		}
+		if err := os.Symlink(filepath.Join(testdata, "src", e.Name()), filepath.Join(src, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(testdata, "e2e", "gomod"), filepath.Join(src, "example.com", "shop")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
+		Dir:  src,
+		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, e2ePackages...)
+	if err != nil {
+		t.Fatalf("loading the e2e module: %v", err)
+	}
+	if len(pkgs) != len(e2ePackages) {
+		t.Fatalf("loaded %d packages, want %d", len(pkgs), len(e2ePackages))
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+	})
 }

@@ -25,6 +25,13 @@ type Cmdable interface {
 	HSet(ctx context.Context, key string, values ...interface{}) *IntCmd
 	LPush(ctx context.Context, key string, values ...interface{}) *IntCmd
 	Publish(ctx context.Context, channel string, message interface{}) *IntCmd
+	DBSize(ctx context.Context) *IntCmd
+	Decr(ctx context.Context, key string) *IntCmd
+	TTL(ctx context.Context, key string) *DurationCmd
+	Keys(ctx context.Context, pattern string) *StringSliceCmd
+	HGetAll(ctx context.Context, key string) *MapStringStringCmd
+	RPush(ctx context.Context, key string, values ...interface{}) *IntCmd
+	LRange(ctx context.Context, key string, start, stop int64) *StringSliceCmd
 }
 
 type cmdable func(ctx context.Context, cmd Cmder) error
@@ -59,6 +66,25 @@ func (c cmdable) LPush(ctx context.Context, key string, values ...interface{}) *
 
 func (c cmdable) Publish(ctx context.Context, channel string, message interface{}) *IntCmd {
 	return &IntCmd{}
+}
+
+func (c cmdable) DBSize(ctx context.Context) *IntCmd               { return &IntCmd{} }
+func (c cmdable) Decr(ctx context.Context, key string) *IntCmd     { return &IntCmd{} }
+func (c cmdable) TTL(ctx context.Context, key string) *DurationCmd { return &DurationCmd{} }
+func (c cmdable) Keys(ctx context.Context, pattern string) *StringSliceCmd {
+	return &StringSliceCmd{}
+}
+
+func (c cmdable) HGetAll(ctx context.Context, key string) *MapStringStringCmd {
+	return &MapStringStringCmd{}
+}
+
+func (c cmdable) RPush(ctx context.Context, key string, values ...interface{}) *IntCmd {
+	return &IntCmd{}
+}
+
+func (c cmdable) LRange(ctx context.Context, key string, start, stop int64) *StringSliceCmd {
+	return &StringSliceCmd{}
 }
 
 // Cmder is one command and its reply.
@@ -131,6 +157,33 @@ func (cmd *StringCmd) Int() (int, error)          { return 0, cmd.err }
 func (cmd *StringCmd) Int64() (int64, error)      { return 0, cmd.err }
 func (cmd *StringCmd) Scan(val interface{}) error { return cmd.err }
 func (cmd *StringCmd) String() string             { return cmd.val }
+
+type DurationCmd struct {
+	baseCmd
+	val time.Duration
+}
+
+func (cmd *DurationCmd) Val() time.Duration             { return cmd.val }
+func (cmd *DurationCmd) Result() (time.Duration, error) { return cmd.val, cmd.err }
+func (cmd *DurationCmd) String() string                 { return "" }
+
+type StringSliceCmd struct {
+	baseCmd
+	val []string
+}
+
+func (cmd *StringSliceCmd) Val() []string             { return cmd.val }
+func (cmd *StringSliceCmd) Result() ([]string, error) { return cmd.val, cmd.err }
+func (cmd *StringSliceCmd) String() string            { return "" }
+
+type MapStringStringCmd struct {
+	baseCmd
+	val map[string]string
+}
+
+func (cmd *MapStringStringCmd) Val() map[string]string             { return cmd.val }
+func (cmd *MapStringStringCmd) Result() (map[string]string, error) { return cmd.val, cmd.err }
+func (cmd *MapStringStringCmd) String() string                     { return "" }
 
 // Pipeliner queues commands and sends them at once.
 type Pipeliner interface {
