@@ -102,6 +102,9 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 		break
 	}
 	if lastError != nil {
+		if msg := e.refusal(ctx, lastError); msg != "" {
+			lastError = errors.New(msg)
+		}
 		return nil, e.classify(lastError)
 	}
 	info := parseInfo(infoCmd.Val())
@@ -165,6 +168,33 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 	}
 	snap.Took = time.Since(start)
 	return snap, nil
+}
+
+// refusal finds out why a fresh connection broke at once. A Redis at
+// maxclients accepts the TCP connection, writes "-ERR max number of clients
+// reached" and closes it, so the client often sees only a broken pipe or
+// EOF. Only then, one short-lived diagnostic connection reads what the
+// server says first. It returns the server's error line, or "".
+func (e *Engine) refusal(ctx context.Context, err error) string {
+	msg := err.Error()
+	if e.opt.TLSConfig != nil || !(strings.Contains(msg, "broken pipe") || strings.Contains(msg, "EOF") ||
+		strings.Contains(msg, "connection reset")) {
+		return ""
+	}
+	d := net.Dialer{Timeout: e.opt.DialTimeout}
+	c, derr := d.DialContext(ctx, e.opt.Network, e.opt.Addr)
+	if derr != nil {
+		return ""
+	}
+	defer c.Close()
+	c.SetReadDeadline(time.Now().Add(time.Second))
+	buf := make([]byte, 256)
+	n, _ := c.Read(buf)
+	line := strings.TrimSpace(string(buf[:n]))
+	if strings.HasPrefix(line, "-") {
+		return strings.TrimPrefix(line, "-")
+	}
+	return ""
 }
 
 func retryable(err error) bool {

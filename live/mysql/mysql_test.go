@@ -1,0 +1,171 @@
+package mysql_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
+	"github.com/connlint/connlint/live/livetest"
+	"github.com/connlint/connlint/live/mysql"
+)
+
+func ctx(t *testing.T) context.Context {
+	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return c
+}
+
+func newEngine(t *testing.T, dsn string) *mysql.Engine {
+	t.Helper()
+	e, err := mysql.New(dsn, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+func TestProcesslistBreakdown(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	app := m.User(t, "cl_app", "apppw")
+	conns := m.Open(t, 3, app, "apppw")
+	if _, err := conns[0].C.ExecContext(ctx(t), "START TRANSACTION WITH CONSISTENT SNAPSHOT"); err != nil {
+		t.Fatal(err)
+	}
+	e := newEngine(t, m.RootURL())
+	snap, err := e.Snapshot(ctx(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Capacity != snap.MaxConnections || snap.Reserved != 1 || snap.MaxConnections < 10 {
+		t.Errorf("max %d reserved %d capacity %d", snap.MaxConnections, snap.Reserved, snap.Capacity)
+	}
+	if snap.ByUser[app] != 3 {
+		t.Fatalf("by_user[%s] = %d, want 3 (%v)", app, snap.ByUser[app], snap.ByUser)
+	}
+	states := map[int64]string{}
+	for _, s := range snap.Sessions {
+		if s.User == app {
+			states[s.PID] = s.State
+			if s.Client != "127.0.0.1" && s.Client != "localhost" {
+				t.Errorf("client = %q", s.Client)
+			}
+		}
+	}
+	if states[conns[0].ID] != engine.StateIdleInTxn || states[conns[1].ID] != engine.StateIdle {
+		t.Errorf("states = %v; want %d idle in transaction and %d idle", states, conns[0].ID, conns[1].ID)
+	}
+	if snap.Self == nil || snap.Self.PID != e.ConnectionID() || snap.Self.Application != engine.SelfName {
+		t.Errorf("self = %+v, connection id %d", snap.Self, e.ConnectionID())
+	}
+	for _, s := range snap.Sessions {
+		if s.PID == e.ConnectionID() {
+			t.Errorf("own thread counted: %+v", s)
+		}
+	}
+	if snap.Extra["threads_connected"] < 4 {
+		t.Errorf("threads_connected = %v", snap.Extra["threads_connected"])
+	}
+}
+
+func TestMissingProcessGrantThenGranted(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	mon := m.User(t, "cl_mon", "monpw")
+	e := newEngine(t, m.URL(mon, "monpw"))
+	_, err := e.Snapshot(ctx(t))
+	var ee *engine.Error
+	if !errors.As(err, &ee) || ee.Kind != engine.Privilege || ee.Grant != "PROCESS" {
+		t.Fatalf("err = %v, want a privilege error naming PROCESS", err)
+	}
+	if !strings.Contains(ee.Msg, "GRANT PROCESS ON *.* TO") {
+		t.Errorf("message = %q", ee.Msg)
+	}
+	m.Exec(t, fmt.Sprintf("GRANT PROCESS ON *.* TO '%s'@'%%'", mon))
+	e2 := newEngine(t, m.URL(mon, "monpw"))
+	snap, err := e2.Snapshot(ctx(t))
+	if err != nil {
+		t.Fatalf("after GRANT PROCESS: %v", err)
+	}
+	if snap.ByUser["root"] < 1 {
+		t.Errorf("after GRANT PROCESS the root session is not visible: %v", snap.ByUser)
+	}
+}
+
+func TestWrongPasswordNotEchoed(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	u := m.User(t, "cl_pw", "rightpw")
+	e := newEngine(t, m.URL(u, "Wr0ngPa55word"))
+	_, err := e.Snapshot(ctx(t))
+	if engine.KindOf(err) != engine.Auth {
+		t.Fatalf("err = %v, want auth", err)
+	}
+	if strings.Contains(err.Error(), "Wr0ngPa55word") {
+		t.Fatalf("password echoed: %v", err)
+	}
+}
+
+func TestTerminateIdleThreads(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	app := m.User(t, "cl_idle", "pw")
+	other := m.User(t, "cl_keep", "pw")
+	victims := m.Open(t, 3, app, "pw")
+	keep := m.Open(t, 1, other, "pw")
+	if _, err := victims[2].C.ExecContext(ctx(t), "START TRANSACTION WITH CONSISTENT SNAPSHOT"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1100 * time.Millisecond) // processlist TIME has whole seconds
+
+	e := newEngine(t, m.RootURL())
+	f := engine.TerminateFilter{IdleOlder: time.Second, Users: []string{app}}
+	dry, err := e.Terminate(ctx(t), f, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids, want []int64
+	for _, s := range dry {
+		ids = append(ids, s.PID)
+		if s.Done {
+			t.Errorf("dry run says terminated: %+v", s)
+		}
+	}
+	for _, v := range victims {
+		want = append(want, v.ID)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	sort.Slice(want, func(i, j int) bool { return want[i] < want[j] })
+	if fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Fatalf("dry run selected %v, want %v", ids, want)
+	}
+	for _, v := range victims {
+		if err := v.C.PingContext(ctx(t)); err != nil {
+			t.Fatalf("dry run killed %d: %v", v.ID, err)
+		}
+	}
+	time.Sleep(1100 * time.Millisecond) // the pings made them young again
+	young := m.Open(t, 1, app, "pw")    // idle, but not for a second yet
+	done, err := e.Terminate(ctx(t), f, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(done) != 3 {
+		t.Fatalf("execute terminated %+v, want the 3 idle threads", done)
+	}
+	for _, s := range done {
+		if !s.Done {
+			t.Errorf("not terminated: %+v", s)
+		}
+	}
+	gone := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d, %d)", victims[0].ID, victims[1].ID, victims[2].ID))
+	if gone != 0 {
+		t.Errorf("%d victims still connected", gone)
+	}
+	alive := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d)", keep[0].ID, young[0].ID))
+	if alive != 2 {
+		t.Errorf("other user's or the young session was killed (%d of 2 left)", alive)
+	}
+}

@@ -1,0 +1,72 @@
+package redis_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
+	"github.com/connlint/connlint/live/livetest"
+	"github.com/connlint/connlint/live/redis"
+)
+
+func newEngine(t *testing.T, dsn string) *redis.Engine {
+	t.Helper()
+	e, err := redis.New(dsn, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+func TestClientsByName(t *testing.T) {
+	r := livetest.RedisServer(t)
+	r.Open(t, 3, "cl-worker")
+	e := newEngine(t, r.URL())
+	snap, err := e.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.ByApplication["cl-worker"] != 3 {
+		t.Errorf("by_application = %v", snap.ByApplication)
+	}
+	if snap.Self == nil || snap.Self.Application != engine.SelfName || snap.ByApplication[engine.SelfName] != 0 {
+		t.Errorf("self = %+v, by_application %v", snap.Self, snap.ByApplication)
+	}
+	if snap.MaxConnections < 100 || snap.Used != int(snap.Extra["connected_clients"])-1 {
+		t.Errorf("max %d used %d connected %v", snap.MaxConnections, snap.Used, snap.Extra["connected_clients"])
+	}
+}
+
+func TestFullIsCriticalAndRejectionsAreCounted(t *testing.T) {
+	r := livetest.RedisServer(t)
+	watcher := newEngine(t, r.URL())
+	if _, err := watcher.Snapshot(context.Background()); err != nil { // holds its connection from now on
+		t.Fatal(err)
+	}
+	base := r.Connected(t)
+	r.SetMaxClients(t, base+2)
+	r.Open(t, 2, "cl-filler")
+
+	late := newEngine(t, r.URL())
+	_, err := late.Snapshot(context.Background())
+	var ee *engine.Error
+	if !errors.As(err, &ee) || ee.Kind != engine.Exhausted {
+		t.Fatalf("connect to a full server: %v, want exhausted", err)
+	}
+	snap, err := watcher.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rejected *engine.Note
+	for i := range snap.Notes {
+		if snap.Notes[i].Name == "rejected_connections" {
+			rejected = &snap.Notes[i]
+		}
+	}
+	if rejected == nil || rejected.Status != 2 {
+		t.Errorf("no CRITICAL note for the rejected connection: %+v", snap.Notes)
+	}
+}
