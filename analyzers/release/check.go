@@ -27,6 +27,7 @@ type acq struct {
 // body is one function body (a declaration's or a literal's).
 type body struct {
 	decl  *ast.FuncDecl // the declaration it is, or lies in
+	ftype *ast.FuncType // the body's own signature
 	block *ast.BlockStmt
 	acqs  []*acq
 }
@@ -58,7 +59,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 		ast.PreorderStack(b.block, nil, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
-				walk(&body{decl: fd, block: n.Body})
+				walk(&body{decl: fd, ftype: n.Type, block: n.Body})
 				return false
 			case *ast.CallExpr:
 				if e, r, from, ok := st.acquisition(n); ok {
@@ -71,7 +72,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 			return true
 		})
 	}
-	walk(&body{decl: fd, block: fd.Body})
+	walk(&body{decl: fd, ftype: fd.Type, block: fd.Body})
 	return out
 }
 
@@ -191,33 +192,7 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 			h.errVar, _ = st.pass.TypesInfo.ObjectOf(eid).(*types.Var)
 		}
 	}
-	h.named = isNamedResult(v, st.pass.TypesInfo, a)
 	return h
-}
-
-func isNamedResult(v *types.Var, info *types.Info, a *acq) bool {
-	for i := len(a.stack) - 1; i >= 0; i-- {
-		var ft *ast.FuncType
-		switch f := a.stack[i].(type) {
-		case *ast.FuncLit:
-			ft = f.Type
-		case *ast.FuncDecl:
-			ft = f.Type
-		default:
-			continue
-		}
-		if ft.Results != nil {
-			for _, fl := range ft.Results.List {
-				for _, n := range fl.Names {
-					if info.Defs[n] == v {
-						return true
-					}
-				}
-			}
-		}
-		return false
-	}
-	return false
 }
 
 // checkBody reports the leaks of one function body.
@@ -233,6 +208,7 @@ func (st *state) checkBody(b *body) {
 			continue
 		}
 		h := st.holderOf(a)
+		h.named = h.v != nil && isNamedResult(h.v, st.pass.TypesInfo, b.ftype)
 		switch h.kind {
 		case holdDropped:
 			st.rep.Report(analysis.Diagnostic{
@@ -293,6 +269,7 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 		return // unreachable code
 	}
 	u := st.use(h.v)
+	loops := nextLoops(b.block, u)
 	fset := st.pass.Fset
 	line := func(p token.Pos) int { return fset.Position(p).Line }
 	type key struct {
@@ -369,7 +346,7 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 			}
 			brk := it.brk
 			if brk == nil {
-				brk = earlyExit(it.b, s, u)
+				brk = earlyExit(it.b, s, loops)
 			}
 			if !seen[key{s, clean}] {
 				seen[key{s, clean}] = true
@@ -393,7 +370,7 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: found.pos, End: found.end, Message: fmt.Sprintf("%s leaks here", name)}},
 	}
-	if never {
+	if e := u.In(b.block); e != owner.Release && e != owner.Transfer {
 		if fix, ok := st.fix(a, h); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
@@ -566,17 +543,10 @@ func nextCall(info *types.Info, c *ast.CallExpr, v *types.Var) bool {
 }
 
 // earlyExit returns the break or goto that leaves a `for v.Next()` loop
-// before it has run out, when the edge from to s is one.
-func earlyExit(from, to *cfg.Block, u *owner.Use) *ast.BranchStmt {
-	if to.Kind != cfg.KindForDone && to.Kind != cfg.KindRangeDone {
-		return nil
-	}
-	if from.Kind == cfg.KindForLoop || from.Kind == cfg.KindRangeLoop {
-		return nil // the loop's own exit
-	}
-	loop, ok := to.Stmt.(*ast.ForStmt)
-	if !ok || loop.Cond == nil || !u.Mentions(loop.Cond) {
-		return nil
+// before it has run out, when the edge from -> to is one.
+func earlyExit(from, to *cfg.Block, loops []*ast.ForStmt) *ast.BranchStmt {
+	if from.Kind == cfg.KindForLoop {
+		return nil // a loop's own exit
 	}
 	anchor := token.NoPos
 	if len(from.Nodes) > 0 {
@@ -584,22 +554,61 @@ func earlyExit(from, to *cfg.Block, u *owner.Use) *ast.BranchStmt {
 	} else if from.Stmt != nil {
 		anchor = from.Stmt.Pos()
 	}
-	var best *ast.BranchStmt
-	ast.Inspect(loop.Body, func(n ast.Node) bool {
-		if best != nil {
-			return false
+	for _, loop := range loops {
+		if anchor < loop.Body.Pos() || anchor >= loop.Body.End() {
+			continue
 		}
+		out := false
+		switch {
+		case to.Kind == cfg.KindForDone && to.Stmt == loop:
+			out = true
+		case len(to.Nodes) > 0:
+			p := to.Nodes[0].Pos()
+			out = p < loop.Pos() || p >= loop.End()
+		case to.Stmt != nil && to.Kind == cfg.KindLabel:
+			p := to.Stmt.Pos()
+			out = p < loop.Pos() || p >= loop.End()
+		}
+		if !out {
+			continue
+		}
+		var best *ast.BranchStmt
+		ast.Inspect(loop.Body, func(n ast.Node) bool {
+			if best != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BranchStmt:
+				if (n.Tok == token.BREAK || n.Tok == token.GOTO) && n.Pos() >= anchor {
+					best = n
+				}
+			}
+			return true
+		})
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+// nextLoops lists the `for v.Next()` loops of the body.
+func nextLoops(block *ast.BlockStmt, u *owner.Use) []*ast.ForStmt {
+	var out []*ast.ForStmt
+	ast.Inspect(block, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.BranchStmt:
-			if (n.Tok == token.BREAK || n.Tok == token.GOTO) && n.Pos() >= anchor {
-				best = n
+		case *ast.ForStmt:
+			if c, ok := n.Cond.(*ast.CallExpr); ok && nextCall(u.Info, c, u.Var) {
+				out = append(out, n)
 			}
 		}
 		return true
 	})
-	return best
+	return out
 }
 
 // loopOf returns the innermost loop around the acquisition.
@@ -632,4 +641,19 @@ func (st *state) releasedSomewhere(b *body, u *owner.Use, h holder) bool {
 		return !found
 	})
 	return found
+}
+
+// isNamedResult reports whether v is one of the named results of ft.
+func isNamedResult(v *types.Var, info *types.Info, ft *ast.FuncType) bool {
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, fl := range ft.Results.List {
+		for _, n := range fl.Names {
+			if info.Defs[n] == v {
+				return true
+			}
+		}
+	}
+	return false
 }

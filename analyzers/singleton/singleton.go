@@ -1,20 +1,406 @@
-// Package singleton is connlint's `singleton` rule for Go (RULES.md). Work in progress.
 package singleton
 
 import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/internal/gocat"
+	"github.com/connlint/connlint/analyzers/internal/goreport"
+	"github.com/connlint/connlint/analyzers/internal/owner"
 )
+
+const doc = `singleton: a database client is constructed outside the singleton
+
+Reports constructions of database clients (sql.Open, pgxpool.New,
+redis.NewClient, ... and wrappers that return a new client) that run per call
+(in a loop or an HTTP handler), that build a short-lived client outside package
+main, or that build a second client while the module already has a singleton
+of that kind.`
 
 // Analyzer discovers the config from each package's folder.
 var Analyzer = New(nil)
 
 // New returns the analyzer with a fixed config (nil: discover it).
 func New(cfg *config.Config) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name: "singleton",
-		Doc:  "connlint rule singleton",
-		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	r := &runner{configs: &goreport.Configs{Fixed: cfg}}
+	a := &analysis.Analyzer{
+		Name:      "singleton",
+		Doc:       doc,
+		URL:       "https://github.com/connlint/connlint/blob/main/analyzers/singleton/doc.go",
+		Run:       r.run,
+		FactTypes: []analysis.Fact{new(wrapperFact), new(singletonFact)},
+	}
+	if cfg == nil {
+		a.Flags.StringVar(&r.configs.Flag, "config", "", "connlint config file (default: the nearest .connlint.yml above each package)")
+	}
+	return a
+}
+
+// wrapperFact marks a function that returns a client it built (Struct: a
+// struct holding one) at result number Result: calling it constructs a
+// client of kind Kind.
+type wrapperFact struct {
+	Result int
+	Kind   string
+	Struct bool
+}
+
+func (*wrapperFact) AFact() {}
+func (f *wrapperFact) String() string {
+	if f.Struct {
+		return "wraps " + f.Kind + " (struct)"
+	}
+	return "wraps " + f.Kind
+}
+
+// singletonFact lists the singletons a package has or imports from its own
+// module: a client kept in a package-level variable or behind a sync.Once.
+type singletonFact struct {
+	Items []Item
+}
+
+// Item is one singleton: the client kind, and the package variable that
+// keeps it.
+type Item struct {
+	Kind   string
+	Pkg    string
+	Name   string
+	Module string
+}
+
+func (*singletonFact) AFact() {}
+func (f *singletonFact) String() string {
+	var parts []string
+	for _, it := range f.Items {
+		parts = append(parts, it.Kind+" "+it.Pkg+"."+it.Name)
+	}
+	return "singletons " + strings.Join(parts, ", ")
+}
+
+type runner struct {
+	configs *goreport.Configs
+}
+
+type state struct {
+	pass     *analysis.Pass
+	cfg      *config.Config
+	gc       *gocat.Catalog
+	rep      *goreport.Reporter
+	wrappers map[*types.Func]*wrapperFact
+	module   string
+	imported map[string]Item // singletons of imported packages, by kind
+}
+
+func (r *runner) run(pass *analysis.Pass) (any, error) {
+	cfg, err := r.configs.For(pass)
+	if err != nil {
+		return nil, err
+	}
+	gc := gocat.Index(cfg.Catalog())
+	if gc.IsReachRoot(pass.Pkg) || !gc.Reaches(pass.Pkg) {
+		return nil, nil
+	}
+	st := &state{
+		pass:     pass,
+		cfg:      cfg,
+		gc:       gc,
+		rep:      goreport.New(pass, "singleton", cfg),
+		wrappers: map[*types.Func]*wrapperFact{},
+		imported: map[string]Item{},
+	}
+	if pass.Module != nil {
+		st.module = pass.Module.Path
+	}
+	st.wrapperFacts()
+	st.singletonFacts()
+	st.check()
+	return nil, nil
+}
+
+// construction reports whether call builds a client: a catalog
+// constructor, or a wrapper.
+func (st *state) construction(call *ast.CallExpr) (kind string, result int, name string, direct, ok bool) {
+	fn, isFn := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if !isFn {
+		return "", 0, "", false, false
+	}
+	fn = fn.Origin()
+	if st.gc.IsAcquireName(fn.Name()) {
+		if e, ok := st.gc.Constructor(fn); ok {
+			return e.Client, 0, fn.Pkg().Name() + "." + fn.Name(), true, true
+		}
+	}
+	w, ok := st.wrappers[fn]
+	if !ok && fn.Pkg() != st.pass.Pkg {
+		var f wrapperFact
+		if st.pass.ImportObjectFact(fn, &f) {
+			w, ok = &f, true
+		}
+	}
+	if !ok {
+		return "", 0, "", false, false
+	}
+	name = fn.Name()
+	if fn.Pkg() != st.pass.Pkg && fn.Type().(*types.Signature).Recv() == nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return w.Kind, w.Result, name, false, true
+}
+
+// wrapperFacts finds the functions that return a client they built, or a
+// struct holding one.
+func (st *state) wrapperFacts() {
+	src := func(call *ast.CallExpr) (string, int, bool) {
+		k, r, _, _, ok := st.construction(call)
+		return k, r, ok
+	}
+	var decls []*ast.FuncDecl
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Type.Results != nil {
+				if fd.Recv == nil && (fd.Name.Name == "init" || fd.Name.Name == "main") {
+					continue
+				}
+				decls = append(decls, fd)
+			}
+		}
+	}
+	for range 3 {
+		changed := false
+		for _, fd := range decls {
+			fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || st.wrappers[fn] != nil {
+				continue
+			}
+			if r, kind, ok := owner.Fresh(st.pass.TypesInfo, fd, src, true); ok {
+				res := fn.Type().(*types.Signature).Results()
+				isStruct := r < res.Len() && !st.isClientType(res.At(r).Type())
+				st.wrappers[fn] = &wrapperFact{Result: r, Kind: kind, Struct: isStruct}
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fd := range decls {
+		if fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && st.wrappers[fn] != nil {
+			st.pass.ExportObjectFact(fn, st.wrappers[fn])
+		}
+	}
+}
+
+func (st *state) isClientType(t types.Type) bool {
+	_, ok := st.gc.Client(t)
+	return ok
+}
+
+// singletonFacts finds the package's own singletons and those it imports
+// from its module, and exports them.
+func (st *state) singletonFacts() {
+	var items []Item
+	seen := map[Item]bool{}
+	add := func(it Item) {
+		if !seen[it] {
+			seen[it] = true
+			items = append(items, it)
+		}
+	}
+	for _, it := range st.ownSingletons() {
+		add(it)
+	}
+	for _, imp := range st.pass.Pkg.Imports() {
+		var f singletonFact
+		if !st.pass.ImportPackageFact(imp, &f) {
+			continue
+		}
+		for _, it := range f.Items {
+			if it.Module != st.module {
+				continue
+			}
+			add(it)
+			if _, had := st.imported[it.Kind]; !had {
+				st.imported[it.Kind] = it
+			}
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	slices.SortFunc(items, func(a, b Item) int {
+		return strings.Compare(a.Kind+"\x00"+a.Pkg+"\x00"+a.Name, b.Kind+"\x00"+b.Pkg+"\x00"+b.Name)
+	})
+	st.pass.ExportPackageFact(&singletonFact{Items: items})
+}
+
+// ownSingletons lists the package-level variables that keep a client: set
+// by their initializer (var db = mustOpen(), sync.OnceValue(...)) or by an
+// assignment in a function (a sync.Once body, init, a setup function).
+func (st *state) ownSingletons() []Item {
+	info := st.pass.TypesInfo
+	var out []Item
+	path := gocat.PkgPath(st.pass.Pkg)
+	for _, f := range st.pass.Files {
+		if strings.HasSuffix(st.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for _, val := range vs.Values {
+						if kind, ok := st.containsConstruction(val); ok && len(vs.Names) > 0 {
+							out = append(out, Item{Kind: kind, Pkg: path, Name: vs.Names[0].Name, Module: st.module})
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Body == nil {
+					continue
+				}
+				st.globalStores(d.Body, func(g *types.Var, kind string) {
+					out = append(out, Item{Kind: kind, Pkg: path, Name: g.Name(), Module: st.module})
+				})
+			}
+		}
+	}
+	_ = info
+	return out
+}
+
+func (st *state) containsConstruction(e ast.Expr) (string, bool) {
+	kind, found := "", false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if k, _, _, _, ok := st.construction(call); ok {
+				kind, found = k, true
+			}
+		}
+		return true
+	})
+	return kind, found
+}
+
+// globalStores calls store for each assignment in body (function literals
+// included) that puts a client built there into a package-level variable,
+// or into a field of one.
+func (st *state) globalStores(body *ast.BlockStmt, store func(*types.Var, string)) {
+	info := st.pass.TypesInfo
+	tags := map[*types.Var]string{}
+	kindOf := func(e ast.Expr) (string, bool) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[e].(*types.Var); ok {
+				k, ok := tags[v]
+				return k, ok
+			}
+		case *ast.CallExpr:
+			if k, _, _, _, ok := st.construction(e); ok {
+				return k, true
+			}
+		case *ast.UnaryExpr, *ast.CompositeLit:
+			return st.containsTagged(e, tags)
+		}
+		return "", false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		if len(as.Rhs) == 1 && len(as.Lhs) > 1 {
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			k, r, _, _, ok := st.construction(call)
+			if !ok || r >= len(as.Lhs) {
+				return true
+			}
+			st.storeTarget(as.Lhs[r], k, tags, store)
+			return true
+		}
+		for i := range min(len(as.Lhs), len(as.Rhs)) {
+			if k, ok := kindOf(as.Rhs[i]); ok {
+				st.storeTarget(as.Lhs[i], k, tags, store)
+			}
+		}
+		return true
+	})
+}
+
+func (st *state) containsTagged(e ast.Expr, tags map[*types.Var]string) (string, bool) {
+	kind, found := "", false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := st.pass.TypesInfo.Uses[n].(*types.Var); ok {
+				if k, ok := tags[v]; ok {
+					kind, found = k, true
+				}
+			}
+		case *ast.CallExpr:
+			if k, _, _, _, ok := st.construction(n); ok {
+				kind, found = k, true
+			}
+		}
+		return true
+	})
+	return kind, found
+}
+
+// storeTarget records a client of kind k assigned to lhs: a local variable
+// is tagged, a package variable (or a field of one) is a singleton.
+func (st *state) storeTarget(lhs ast.Expr, k string, tags map[*types.Var]string, store func(*types.Var, string)) {
+	if g := globalRoot(st.pass.TypesInfo, lhs); g != nil {
+		store(g, k)
+		return
+	}
+	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+		if v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && owner.IsLocal(v) {
+			tags[v] = k
+		}
+	}
+}
+
+// globalRoot returns the package-level variable that lhs is or is a field
+// of (inst, inst.db).
+func globalRoot(info *types.Info, lhs ast.Expr) *types.Var {
+	for {
+		switch e := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			v, ok := info.ObjectOf(e).(*types.Var)
+			if ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return v
+			}
+			return nil
+		case *ast.SelectorExpr:
+			if _, isQual := info.ObjectOf(e.Sel).(*types.Var); isQual && info.Selections[e] == nil {
+				// pkg.Var: a package variable of another package
+				return nil
+			}
+			lhs = e.X
+		case *ast.StarExpr:
+			lhs = e.X
+		default:
+			return nil
+		}
 	}
 }

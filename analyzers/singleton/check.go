@@ -1,0 +1,459 @@
+package singleton
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/connlint/connlint/analyzers/internal/owner"
+)
+
+// site is one construction and where it stands.
+type site struct {
+	call   *ast.CallExpr
+	stack  []ast.Node // ancestors, from the FuncDecl down, innermost last
+	kind   string
+	result int
+	name   string // how the message names the call: sql.Open, db.New
+	direct bool   // a catalog constructor, not a wrapper
+	decl   *ast.FuncDecl
+	file   string
+}
+
+func (st *state) check() {
+	for _, f := range st.pass.Files {
+		if !st.rep.Checked(f) {
+			continue
+		}
+		file := st.pass.Fset.File(f.Pos()).Name()
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			ast.PreorderStack(fd, nil, func(n ast.Node, stack []ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				kind, r, name, direct, ok := st.construction(call)
+				if !ok {
+					return true
+				}
+				st.checkSite(&site{call: call, stack: stack, kind: kind, result: r, name: name, direct: direct, decl: fd, file: file})
+				return true
+			})
+		}
+	}
+}
+
+func (st *state) checkSite(s *site) {
+	info := st.pass.TypesInfo
+	inner := innermostFunc(s.stack)
+	onceBody := st.isOnceBody(s.stack)
+	global, local, target := st.holder(s)
+	typ := st.typeName(s)
+	configured := st.cfg.HasSingleton()
+	inSingletonPath := configured && st.cfg.IsSingleton(s.file)
+
+	// Rule 1: per call, in a loop body or an HTTP handler.
+	if loop := loopAround(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) {
+		st.report(s, fmt.Sprintf("%s builds a new %s inside a loop: every iteration opens new connections; build the client once, outside the loop, and reuse it", s.name, typ), nil)
+		return
+	}
+	if h, name := st.handlerAround(s.stack); h != nil && !global && !st.keptOutside(s, local, target, nil) {
+		st.report(s, fmt.Sprintf("%s builds a new %s in the HTTP handler %s: every request opens new connections; build the client once at startup and share it", s.name, typ, name), nil)
+		return
+	}
+	if !s.direct {
+		return // a wrapper call outside loops and handlers: its own construction is judged where it is
+	}
+	keeps := global || onceBody || (local != nil && st.storedGlobally(inner, local))
+
+	// Rule 3: a singleton exists and this is not it.
+	if configured && !inSingletonPath {
+		st.report(s, fmt.Sprintf("%s builds a %s outside the configured singleton paths (%s): use the singleton's client", s.name, typ, strings.Join(st.cfg.Singleton, ", ")), nil)
+		return
+	}
+	if it, ok := st.imported[s.kind]; ok && !configured && !keeps {
+		var rel []analysis.RelatedInformation
+		if obj := st.lookup(it); obj != nil && obj.Pos().IsValid() {
+			rel = append(rel, analysis.RelatedInformation{Pos: obj.Pos(), End: obj.Pos() + token.Pos(len(obj.Name())), Message: "the singleton " + it.Name + " of package " + it.Pkg})
+		}
+		st.report(s, fmt.Sprintf("%s builds a second %s: package %s already keeps one in %s; use it", s.name, typ, it.Pkg, it.Name), rel)
+		return
+	}
+
+	// Rule 2: short-lived, outside package main.
+	if st.pass.Pkg.Name() == "main" || onceBody || inSingletonPath || keeps {
+		return
+	}
+	if s.decl.Recv == nil && (s.decl.Name.Name == "init" || s.decl.Name.Name == "TestMain") {
+		return
+	}
+	if st.escapes(s, inner, local, target) {
+		return
+	}
+	_ = info
+	st.report(s, fmt.Sprintf("%s builds a short-lived %s in %s: the client does not outlive the call, so every call opens new connections; build it once and share it", s.name, typ, funcName(s)), nil)
+}
+
+func (st *state) report(s *site, msg string, rel []analysis.RelatedInformation) {
+	st.rep.Report(analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Message: msg, Related: rel})
+}
+
+func (st *state) typeName(s *site) string {
+	t := st.pass.TypesInfo.TypeOf(s.call)
+	if tup, ok := t.(*types.Tuple); ok && s.result < tup.Len() {
+		t = tup.At(s.result).Type()
+	}
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+func funcName(s *site) string {
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		if _, ok := s.stack[i].(*ast.FuncLit); ok {
+			return "a function literal in " + s.decl.Name.Name
+		}
+	}
+	return s.decl.Name.Name
+}
+
+// holder finds where the construction's client goes: a package variable
+// (or a field of one), a local variable, or another target expression.
+func (st *state) holder(s *site) (global bool, local *types.Var, target ast.Node) {
+	info := st.pass.TypesInfo
+	var child ast.Node = s.call
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		switch p := s.stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.AssignStmt:
+			var lhs ast.Expr
+			if len(p.Rhs) == 1 && len(p.Lhs) > 1 {
+				if s.result < len(p.Lhs) {
+					lhs = p.Lhs[s.result]
+				}
+			} else {
+				for j, r := range p.Rhs {
+					if r == child && j < len(p.Lhs) {
+						lhs = p.Lhs[j]
+					}
+				}
+			}
+			if lhs == nil {
+				return false, nil, p
+			}
+			if globalRoot(info, lhs) != nil {
+				return true, nil, lhs
+			}
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok && owner.IsLocal(v) {
+					return false, v, lhs
+				}
+			}
+			return false, nil, lhs
+		case *ast.ValueSpec:
+			idx := s.result
+			if len(p.Values) == len(p.Names) {
+				for j, v := range p.Values {
+					if v == child {
+						idx = j
+					}
+				}
+			}
+			if idx < len(p.Names) {
+				if v, ok := info.Defs[p.Names[idx]].(*types.Var); ok {
+					return false, v, p.Names[idx]
+				}
+			}
+			return false, nil, p
+		default:
+			return false, nil, p
+		}
+	}
+	return false, nil, nil
+}
+
+// escapes reports whether the client leaves the function: returned,
+// stored in a field, a package variable or a collection, sent, captured by a
+// closure that outlives the call, or passed on to any call.
+func (st *state) escapes(s *site, inner ast.Node, local *types.Var, target ast.Node) bool {
+	if local != nil {
+		if target != nil {
+			if id, ok := target.(*ast.Ident); ok && id.Name == "_" {
+				return false
+			}
+		}
+		u := &owner.Use{
+			Info:      st.pass.TypesInfo,
+			Var:       local,
+			IsRelease: func(string) bool { return false },
+			Call:      func(*ast.CallExpr, *types.Func, int) owner.Effect { return owner.Transfer },
+		}
+		return u.In(funcBody(inner)) == owner.Transfer
+	}
+	switch t := target.(type) {
+	case nil:
+		return false
+	case *ast.ExprStmt:
+		return false
+	case *ast.SelectorExpr:
+		// redis.NewClient(opt).Ping(ctx): a method on the new client.
+		if _, isMethod := st.pass.TypesInfo.Selections[t]; isMethod {
+			return false
+		}
+		return true
+	case *ast.Ident:
+		return t.Name != "_"
+	}
+	return true // returned, stored, passed on, held by a composite
+}
+
+// storedGlobally reports whether the local client is also put into a
+// package variable in fn: the package's own singleton.
+func (st *state) storedGlobally(fn ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, r := range as.Rhs {
+			if mentions(st.pass.TypesInfo, r, v) && globalRoot(st.pass.TypesInfo, as.Lhs[i]) != nil {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// keptOutside reports whether a client built in a loop (loop non-nil) or a
+// handler is kept beyond it: assigned to a variable declared outside the
+// loop (a retry loop), or stored in a field, map, slice or package variable
+// (a set of long-lived clients, a lazily built cache).
+func (st *state) keptOutside(s *site, local *types.Var, target ast.Node, loop ast.Node) bool {
+	info := st.pass.TypesInfo
+	if local == nil {
+		if e, ok := target.(ast.Expr); ok {
+			switch ast.Unparen(e).(type) {
+			case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+				return true // s.db = sql.Open(...), clients[k] = ...
+			}
+		}
+		return false
+	}
+	if loop != nil {
+		body := loopBody(loop)
+		if local.Pos() < body.Pos() || local.Pos() >= body.End() {
+			return true // declared outside the loop: a retry loop keeps the one that worked
+		}
+	}
+	scope := funcBody(innermostFunc(s.stack))
+	if loop != nil {
+		scope = loopBody(loop)
+	}
+	kept := false
+	ast.Inspect(scope, func(n ast.Node) bool {
+		if kept {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, r := range n.Rhs {
+				if i >= len(n.Lhs) || !mentions(info, r, local) {
+					continue
+				}
+				switch l := ast.Unparen(n.Lhs[i]).(type) {
+				case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+					kept = true
+				case *ast.Ident:
+					if v, ok := info.ObjectOf(l).(*types.Var); ok && v != local && (!owner.IsLocal(v) || loop != nil && (v.Pos() < loopBody(loop).Pos() || v.Pos() >= loopBody(loop).End())) {
+						kept = true
+					}
+				}
+			}
+		case *ast.SendStmt:
+			if mentions(info, n.Value, local) {
+				kept = true
+			}
+		}
+		return true
+	})
+	return kept
+}
+
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func innermostFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch f := fn.(type) {
+	case *ast.FuncLit:
+		return f.Body
+	case *ast.FuncDecl:
+		return f.Body
+	}
+	return &ast.BlockStmt{}
+}
+
+func loopBody(loop ast.Node) *ast.BlockStmt {
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		return l.Body
+	case *ast.RangeStmt:
+		return l.Body
+	}
+	return &ast.BlockStmt{}
+}
+
+// loopAround returns the loop whose body holds the call, within the
+// innermost function.
+func loopAround(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i > 0; i-- {
+		switch l := stack[i-1].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.ForStmt:
+			if stack[i] == l.Body {
+				return l
+			}
+		case *ast.RangeStmt:
+			if stack[i] == l.Body {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// handlerAround returns the innermost enclosing function that is an HTTP
+// handler, and how to name it.
+func (st *state) handlerAround(stack []ast.Node) (ast.Node, string) {
+	info := st.pass.TypesInfo
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncDecl:
+			if obj, ok := info.Defs[f.Name].(*types.Func); ok && isHandler(obj.Type().(*types.Signature)) {
+				return f, f.Name.Name
+			}
+		case *ast.FuncLit:
+			if sig, ok := info.TypeOf(f).(*types.Signature); ok && isHandler(sig) {
+				return f, fmt.Sprintf("literal at line %d", st.pass.Fset.Position(f.Pos()).Line)
+			}
+		}
+	}
+	return nil, ""
+}
+
+// isHandler reports whether sig is an HTTP handler's: net/http's
+// (http.ResponseWriter, *http.Request), or gin's, echo's or fiber's context.
+func isHandler(sig *types.Signature) bool {
+	ps := sig.Params()
+	switch ps.Len() {
+	case 2:
+		return isNamed(ps.At(0).Type(), "net/http", "ResponseWriter", false) &&
+			isNamed(ps.At(1).Type(), "net/http", "Request", true)
+	case 1:
+		t := ps.At(0).Type()
+		return isNamed(t, "github.com/gin-gonic/gin", "Context", true) ||
+			isNamed(t, "github.com/labstack/echo/v4", "Context", false) ||
+			isNamed(t, "github.com/labstack/echo/v5", "Context", true) ||
+			isNamed(t, "github.com/gofiber/fiber/v2", "Ctx", true) ||
+			isNamed(t, "github.com/gofiber/fiber/v3", "Ctx", false)
+	}
+	return false
+}
+
+func isNamed(t types.Type, pkg, name string, ptr bool) bool {
+	t = types.Unalias(t)
+	if ptr {
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			return false
+		}
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Name() != name {
+		return false
+	}
+	path := n.Obj().Pkg().Path()
+	return path == pkg || strings.HasSuffix(path, "/vendor/"+pkg)
+}
+
+// isOnceBody reports whether the innermost function is a literal run by
+// a sync.Once (once.Do(func(){...}), sync.OnceFunc, OnceValue, OnceValues).
+func (st *state) isOnceBody(stack []ast.Node) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.FuncLit:
+			call, ok := stack[i-1].(*ast.CallExpr)
+			if !ok {
+				return false
+			}
+			fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+			if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+				return false
+			}
+			switch fn.Name() {
+			case "Do", "OnceFunc", "OnceValue", "OnceValues":
+				_ = f
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// lookup finds the singleton's variable among the imported packages.
+func (st *state) lookup(it Item) types.Object {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) types.Object
+	walk = func(p *types.Package) types.Object {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == it.Pkg {
+			return p.Scope().Lookup(it.Name)
+		}
+		for _, imp := range p.Imports() {
+			if o := walk(imp); o != nil {
+				return o
+			}
+		}
+		return nil
+	}
+	return walk(st.pass.Pkg)
+}
