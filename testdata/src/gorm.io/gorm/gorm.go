@@ -121,12 +121,20 @@ type Statement struct {
 	Clauses   map[string]clause.Clause
 	Selects   []string
 	Omits     []string
+	Joins     []join
 	ConnPool  ConnPool
 	Schema    *schema.Schema
 	Context   context.Context
 	SQL       strings.Builder
 	Vars      []interface{}
 }
+
+type join struct {
+	Name string
+}
+
+// QuoteTo writes field quoted for the dialect.
+func (stmt *Statement) QuoteTo(writer clause.Writer, field interface{}) {}
 
 // Session configures a new session.
 type Session struct {

@@ -42,6 +42,18 @@ type DebugDriver struct {
 	log func(context.Context, ...any)
 }
 
+func (d *DebugDriver) Exec(ctx context.Context, query string, args, v any) error {
+	d.log(ctx, "driver.Exec: query="+query)
+	return d.Driver.Exec(ctx, query, args, v)
+}
+
+func (d *DebugDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.log(ctx, "driver.Query: query="+query)
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+func (d *DebugDriver) Tx(ctx context.Context) (Tx, error) { return d.Driver.Tx(ctx) }
+
 // Debug wraps d in a DebugDriver.
 func Debug(d Driver, logger ...func(...any)) Driver {
 	logf := log.Println

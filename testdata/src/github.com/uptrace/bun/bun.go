@@ -70,6 +70,15 @@ func (db *DB) QueryRowContext(ctx context.Context, query string, args ...any) *s
 
 func (db *DB) Conn(ctx context.Context) (Conn, error) { return Conn{}, nil }
 
+// Stmt is a prepared statement. Close it.
+type Stmt struct {
+	*sql.Stmt
+}
+
+func (db *DB) Prepare(query string) (Stmt, error) { return Stmt{}, nil }
+
+func (db *DB) PrepareContext(ctx context.Context, query string) (Stmt, error) { return Stmt{}, nil }
+
 func (db *DB) Begin() (Tx, error) { return Tx{}, nil }
 
 func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (Tx, error) { return Tx{}, nil }
@@ -104,6 +113,20 @@ type Conn struct {
 
 func (c Conn) NewSelect() *SelectQuery { return &SelectQuery{} }
 
+func (c Conn) ExecContext(
+	ctx context.Context, query string, args ...any,
+) (sql.Result, error) {
+	return nil, nil
+}
+
+func (c Conn) QueryContext(
+	ctx context.Context, query string, args ...any,
+) (*sql.Rows, error) {
+	return nil, nil
+}
+
+func (c Conn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row { return nil }
+
 func (c Conn) BeginTx(ctx context.Context, opts *sql.TxOptions) (Tx, error) { return Tx{}, nil }
 
 // Tx is a transaction. Commit or Rollback it.
@@ -113,6 +136,26 @@ type Tx struct {
 	name string
 	*sql.Tx
 }
+
+func (tx Tx) Exec(query string, args ...any) (sql.Result, error) { return nil, nil }
+
+func (tx Tx) ExecContext(
+	ctx context.Context, query string, args ...any,
+) (sql.Result, error) {
+	return nil, nil
+}
+
+func (tx Tx) Query(query string, args ...any) (*sql.Rows, error) { return nil, nil }
+
+func (tx Tx) QueryContext(
+	ctx context.Context, query string, args ...any,
+) (*sql.Rows, error) {
+	return nil, nil
+}
+
+func (tx Tx) QueryRow(query string, args ...any) *sql.Row { return nil }
+
+func (tx Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row { return nil }
 
 func (tx Tx) Commit() error           { return nil }
 func (tx Tx) Rollback() error         { return nil }

@@ -8,6 +8,7 @@ import (
 	"errors"
 
 	"go.mongodb.org/mongo-driver/bson"
+	"go.mongodb.org/mongo-driver/bson/primitive"
 	"go.mongodb.org/mongo-driver/mongo/options"
 	"go.mongodb.org/mongo-driver/mongo/readpref"
 )
@@ -48,8 +49,12 @@ type Session interface {
 	WithTransaction(ctx context.Context, fn func(ctx SessionContext) (interface{}, error),
 		opts ...*options.TransactionOptions) (interface{}, error)
 	EndSession(context.Context)
+	ClusterTime() bson.Raw
+	OperationTime() *primitive.Timestamp
 	Client() *Client
 	ID() bson.Raw
+	AdvanceClusterTime(bson.Raw) error
+	AdvanceOperationTime(*primitive.Timestamp) error
 }
 
 // SessionContext is a context carrying a Session.

@@ -13,6 +13,9 @@ import (
 // Handler is a fiber handler.
 type Handler = func(*Ctx) error
 
+// ErrorHandler handles errors returned by handlers.
+type ErrorHandler = func(*Ctx, error) error
+
 // Map is a shortcut for map[string]interface{}.
 type Map map[string]interface{}
 
@@ -22,7 +25,7 @@ type Config struct {
 	Prefork      bool
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
-	ErrorHandler func(*Ctx, error) error
+	ErrorHandler ErrorHandler
 }
 
 // Static configures static file serving.

@@ -36,6 +36,22 @@ type Cmdable interface {
 
 type cmdable func(ctx context.Context, cmd Cmder) error
 
+// StatefulCmdable are the commands that change a connection's state.
+type StatefulCmdable interface {
+	Cmdable
+	Auth(ctx context.Context, password string) *StatusCmd
+	Select(ctx context.Context, index int) *StatusCmd
+	ClientSetName(ctx context.Context, name string) *BoolCmd
+}
+
+type statefulCmdable func(ctx context.Context, cmd Cmder) error
+
+func (c statefulCmdable) Auth(ctx context.Context, password string) *StatusCmd { return &StatusCmd{} }
+func (c statefulCmdable) Select(ctx context.Context, index int) *StatusCmd     { return &StatusCmd{} }
+func (c statefulCmdable) ClientSetName(ctx context.Context, name string) *BoolCmd {
+	return &BoolCmd{}
+}
+
 func (c cmdable) Ping(ctx context.Context) *StatusCmd                    { return &StatusCmd{} }
 func (c cmdable) Do(ctx context.Context, args ...interface{}) *Cmd       { return &Cmd{} }
 func (c cmdable) Get(ctx context.Context, key string) *StringCmd         { return &StringCmd{} }
@@ -94,6 +110,7 @@ type Cmder interface {
 	Args() []interface{}
 	String() string
 	Err() error
+	SetErr(error)
 }
 
 type baseCmd struct {
@@ -187,7 +204,7 @@ func (cmd *MapStringStringCmd) String() string                     { return "" }
 
 // Pipeliner queues commands and sends them at once.
 type Pipeliner interface {
-	Cmdable
+	StatefulCmdable
 	Len() int
 	Do(ctx context.Context, args ...interface{}) *Cmd
 	Process(ctx context.Context, cmd Cmder) error
@@ -198,6 +215,7 @@ type Pipeliner interface {
 // Pipeline implements Pipeliner.
 type Pipeline struct {
 	cmdable
+	statefulCmdable
 	cmds []Cmder
 }
 

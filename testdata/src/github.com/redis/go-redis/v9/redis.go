@@ -122,6 +122,7 @@ func (c *Client) Watch(ctx context.Context, fn func(*Tx) error, keys ...string) 
 type Conn struct {
 	baseClient
 	cmdable
+	statefulCmdable
 }
 
 func (c *Conn) Process(ctx context.Context, cmd Cmder) error { return nil }
@@ -140,6 +141,7 @@ func (c *Conn) TxPipelined(ctx context.Context, fn func(Pipeliner) error) ([]Cmd
 type Tx struct {
 	baseClient
 	cmdable
+	statefulCmdable
 }
 
 func (c *Tx) Close(ctx context.Context) error { return nil }
@@ -181,6 +183,8 @@ type ClusterClient struct {
 
 // NewClusterClient returns a Redis Cluster client.
 func NewClusterClient(opt *ClusterOptions) *ClusterClient { return nil }
+
+func (c *ClusterClient) DBSize(ctx context.Context) *IntCmd { return &IntCmd{} }
 
 func (c *ClusterClient) Options() *ClusterOptions                                   { return c.opt }
 func (c *ClusterClient) Close() error                                               { return nil }
@@ -251,6 +255,10 @@ type Ring struct {
 
 // NewRing returns a Ring client.
 func NewRing(opt *RingOptions) *Ring { return nil }
+
+func (c *Ring) Publish(ctx context.Context, channel string, message interface{}) *IntCmd {
+	return &IntCmd{}
+}
 
 func (c *Ring) Options() *RingOptions                                      { return c.opt }
 func (c *Ring) Close() error                                               { return nil }

@@ -68,5 +68,8 @@ type Table struct {
 // Field describes a model's column.
 type Field struct {
 	Name    string
-	SQLName string
+	SQLName Safe
 }
+
+// Safe is SQL text that is not quoted.
+type Safe string

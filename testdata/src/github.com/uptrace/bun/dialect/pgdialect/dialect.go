@@ -45,5 +45,7 @@ func (d *Dialect) Tables() *schema.Tables                                       
 func (d *Dialect) OnTable(table *schema.Table)                                      {}
 func (d *Dialect) IdentQuote() byte                                                 { return '"' }
 func (d *Dialect) AppendSequence(b []byte, _ *schema.Table, _ *schema.Field) []byte { return b }
+func (d *Dialect) AppendUint32(b []byte, n uint32) []byte                           { return d.BaseDialect.AppendUint32(b, n) }
+func (d *Dialect) AppendUint64(b []byte, n uint64) []byte                           { return d.BaseDialect.AppendUint64(b, n) }
 func (d *Dialect) DefaultVarcharLen() int                                           { return 0 }
 func (d *Dialect) DefaultSchema() string                                            { return "public" }

@@ -10,4 +10,7 @@ type ReadPref struct {
 
 func Primary() *ReadPref { return &ReadPref{mode: 1} }
 
-func Nearest() *ReadPref { return &ReadPref{mode: 5} }
+// Option configures a ReadPref.
+type Option func(*ReadPref) error
+
+func Nearest(opts ...Option) *ReadPref { return &ReadPref{mode: 5} }
