@@ -99,6 +99,9 @@ type holder struct {
 	kind   holdKind
 	v      *types.Var
 	errVar *types.Var
+	// connErrs are the errors of the client's own Connect calls: when
+	// Connect fails there is nothing to release either.
+	connErrs map[*types.Var]bool
 	named  bool     // v is a named result
 	node   ast.Node // the statement holding the acquisition
 }
@@ -270,6 +273,9 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 	}
 	u := st.use(h.v)
 	loops := nextLoops(b.block, u)
+	if a.entry.Client != "" {
+		h.connErrs = connectErrors(st.pass.TypesInfo, b.block, h.v)
+	}
 	fset := st.pass.Fset
 	line := func(p token.Pos) int { return fset.Position(p).Line }
 	type key struct {
@@ -482,7 +488,7 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool) [2]bool {
 					return [2]bool{true, false}
 				}
 				return [2]bool{false, true}
-			case x == h.errVar && h.errVar != nil && clean:
+			case x == h.errVar && h.errVar != nil && clean, h.connErrs[x]:
 				if isNilTrue { // err == nil: the else branch failed
 					return [2]bool{false, true}
 				}
@@ -656,4 +662,38 @@ func isNamedResult(v *types.Var, info *types.Info, ft *ast.FuncType) bool {
 		}
 	}
 	return false
+}
+
+// connectErrors lists the error variables assigned from v.Connect(...) or
+// v.Field.Connect(...) in the body.
+func connectErrors(info *types.Info, block *ast.BlockStmt, v *types.Var) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	ast.Inspect(block, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Connect" {
+			return true
+		}
+		x := sel.X
+		if inner, ok := x.(*ast.SelectorExpr); ok {
+			x = inner.X
+		}
+		if id, ok := ast.Unparen(x).(*ast.Ident); !ok || info.Uses[id] != v {
+			return true
+		}
+		if id, ok := ast.Unparen(as.Lhs[len(as.Lhs)-1]).(*ast.Ident); ok {
+			if ev, ok := info.ObjectOf(id).(*types.Var); ok {
+				out[ev] = true
+			}
+		}
+		return true
+	})
+	return out
 }
