@@ -66,6 +66,15 @@ type Entry struct {
 	AcquireMethods []string `yaml:"acquire_methods,omitempty"`
 	// JS: `await using` disposes the resource (Symbol.asyncDispose).
 	Disposes bool `yaml:"disposes,omitempty"`
+	// JS: methods that return the same client (prisma.$extends(),
+	// mysql2's pool.promise()).
+	Chains []string `yaml:"chains,omitempty"`
+	// JS: the call builds a client only when handed a connection string
+	// (drizzle(url), drizzle({ connection: url })), not an existing client.
+	ConnectionString bool `yaml:"connection_string,omitempty"`
+	// JS: globs on the import specifier of generated client modules
+	// ("**/generated/prisma"), matched besides Modules.
+	GeneratedModules []string `yaml:"generated_modules,omitempty"`
 
 	// Line is where the entry was read (1-based), for config errors.
 	Line int `yaml:"-"`
@@ -143,7 +152,8 @@ func decodeStrict(n *yaml.Node, v *Entry) error {
 func yamlKeys() []string {
 	return []string{"language", "client", "resource", "package", "generated_from",
 		"constructors", "type", "acquire", "release", "released_by", "next_loop_closes",
-		"modules", "new", "calls", "acquire_methods", "disposes"}
+		"modules", "new", "calls", "acquire_methods", "disposes",
+		"chains", "connection_string", "generated_modules"}
 }
 
 func (e *Entry) validate() error {
@@ -168,8 +178,8 @@ func (e *Entry) validate() error {
 			return fmt.Errorf("go resource %q needs type and acquire", e.Resource)
 		}
 	}
-	if e.Language == JS && len(e.Modules) == 0 {
-		return fmt.Errorf("js entry needs modules")
+	if e.Language == JS && len(e.Modules) == 0 && len(e.GeneratedModules) == 0 {
+		return fmt.Errorf("js entry needs modules or generated_modules")
 	}
 	return nil
 }

@@ -1,0 +1,1137 @@
+package jsts
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/connlint/connlint/analyzers/catalog"
+)
+
+// analysis is the per-file model both rules read: what each construction
+// site builds and in which context it runs. It is computed once per file
+// and shared by the rules.
+type analysis struct {
+	f   *File
+	p   *project
+	cat *jsCatalog
+
+	isTest, entry, generated bool
+	routeFile, pagesAPI       bool
+	script                    bool // configured under scripts:
+	server                    bool // starts a server (listen)
+
+	consMemo    map[int32]*construction
+	consBusy    map[int32]bool
+	wrapMemo    map[int32]*catalog.Entry
+	wrapBusy    map[int32]bool
+	runOnceMemo map[int32]bool
+	runOnceBusy map[int32]bool
+
+	sites []*construction
+
+	exportNamesMemo map[string]string
+}
+
+// construction is a call or new that builds a client: directly through the
+// catalog, or through a wrapper (a local function or class, or an imported
+// factory) that returns a new one.
+type construction struct {
+	node  int32
+	entry *catalog.Entry
+	// via names the wrapper when the client is built through one.
+	via string
+	// wrapperFile is the file of an imported factory.
+	wrapperFile string
+}
+
+func newAnalysis(f *File, p *project) *analysis {
+	a := &analysis{f: f, p: p, cat: p.cat,
+		consMemo: map[int32]*construction{}, consBusy: map[int32]bool{},
+		wrapMemo: map[int32]*catalog.Entry{}, wrapBusy: map[int32]bool{},
+		runOnceMemo: map[int32]bool{}, runOnceBusy: map[int32]bool{},
+	}
+	rel := filepath.ToSlash(f.Rel)
+	a.isTest = isTestFile(rel)
+	a.generated = isGeneratedPath(rel)
+	a.script = p.cfg.IsScript(f.Path)
+	base := strings.ToLower(filepath.Base(rel))
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	a.routeFile = stem == "route" && hasSegment(rel, "app")
+	a.pagesAPI = hasSegment(rel, "pages") && strings.Contains(rel, "/api/") || strings.HasPrefix(rel, "pages/api/")
+	a.server = a.startsServer()
+	a.entry = a.script || f.Hashbang || strings.Contains(stem, "seed") || (a.callsOwnMain() && !a.server)
+	for _, n := range f.News {
+		if c := a.construction(n); c != nil {
+			a.sites = append(a.sites, c)
+		}
+	}
+	for _, n := range f.Calls {
+		if c := a.construction(n); c != nil {
+			a.sites = append(a.sites, c)
+		}
+	}
+	slices.SortFunc(a.sites, func(x, y *construction) int { return int(x.node - y.node) })
+	return a
+}
+
+func hasSegment(rel, seg string) bool {
+	return strings.HasPrefix(rel, seg+"/") || strings.Contains(rel, "/"+seg+"/")
+}
+
+// isTestFile: *.test.*, *.spec.*, __tests__/.
+func isTestFile(rel string) bool {
+	base := filepath.Base(rel)
+	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") ||
+		hasSegment(rel, "__tests__") || hasSegment(rel, "__mocks__")
+}
+
+// isGeneratedPath: generated Prisma clients and similar output.
+func isGeneratedPath(rel string) bool {
+	return hasSegment(rel, "generated") && (strings.Contains(rel, "prisma") || strings.Contains(rel, "client")) ||
+		hasSegment(rel, ".prisma")
+}
+
+// startsServer: the file calls .listen(...) or serve(...) at any depth.
+func (a *analysis) startsServer() bool {
+	f := a.f
+	for _, c := range f.Calls {
+		fn := f.Field(c, FFunction)
+		if fn < 0 {
+			continue
+		}
+		if f.N[fn].Kind == KMemberExpression {
+			if p := f.Field(fn, FProperty); p >= 0 && f.textIs(p, "listen") {
+				return true
+			}
+		}
+		if f.N[fn].Kind == KIdentifier && f.textIs(fn, "serve") {
+			return true
+		}
+	}
+	return false
+}
+
+// callsOwnMain: a top-level statement calls a local main/run/seed function.
+func (a *analysis) callsOwnMain() bool {
+	f := a.f
+	for c := f.firstChild(0); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind != KExpressionStatement {
+			continue
+		}
+		root := a.chainRoot(f.firstNamed(c))
+		if root < 0 || f.N[root].Kind != KCallExpression {
+			continue
+		}
+		fn := f.Unwrap(f.Field(root, FFunction))
+		if fn < 0 || f.N[fn].Kind != KIdentifier {
+			continue
+		}
+		switch f.Text(fn) {
+		case "main", "run", "seed", "runMain":
+		default:
+			continue
+		}
+		if b := f.Lookup(fn); b != nil && (b.Kind == BFunc || b.Kind == BVar) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainRoot strips await and .then/.catch/.finally links from an
+// expression and returns the call at the root of the promise chain.
+func (a *analysis) chainRoot(e int32) int32 {
+	f := a.f
+	for e >= 0 {
+		e = f.Unwrap(e)
+		if e < 0 {
+			return -1
+		}
+		switch f.N[e].Kind {
+		case KAwaitExpression:
+			e = f.firstNamed(e)
+			continue
+		case KCallExpression:
+			fn := f.Field(e, FFunction)
+			if fn >= 0 && f.N[fn].Kind == KMemberExpression {
+				p := f.Field(fn, FProperty)
+				if p >= 0 && (f.textIs(p, "then") || f.textIs(p, "catch") || f.textIs(p, "finally")) {
+					e = f.Field(fn, FObject)
+					continue
+				}
+			}
+		}
+		return e
+	}
+	return -1
+}
+
+// symRef follows an expression to a module: the import specifier and the
+// property path from the module object. `import pg from 'pg'; pg.Pool` is
+// ("pg", [default Pool]); `require('pg').Pool` is ("pg", [Pool]).
+func (a *analysis) symRef(e int32, depth int) (string, []string, bool) {
+	f := a.f
+	if depth > 16 {
+		return "", nil, false
+	}
+	e = f.Unwrap(e)
+	if e < 0 {
+		return "", nil, false
+	}
+	switch f.N[e].Kind {
+	case KIdentifier:
+		b := f.Lookup(e)
+		if b == nil {
+			return "", nil, false
+		}
+		switch b.Kind {
+		case BImport:
+			if b.ImportName == "*" {
+				return b.Import.Spec, nil, true
+			}
+			return b.Import.Spec, []string{b.ImportName}, true
+		case BVar:
+			if b.Init < 0 || b.Using {
+				return "", nil, false
+			}
+			spec, path, ok := a.symRef(b.Init, depth+1)
+			if !ok {
+				return "", nil, false
+			}
+			return spec, append(slices.Clone(path), b.Path...), true
+		}
+	case KMemberExpression:
+		obj, prop := f.Field(e, FObject), f.Field(e, FProperty)
+		if obj < 0 || prop < 0 {
+			return "", nil, false
+		}
+		spec, path, ok := a.symRef(obj, depth+1)
+		if !ok {
+			return "", nil, false
+		}
+		return spec, append(slices.Clone(path), f.Text(prop)), true
+	case KSubscriptExpression:
+		obj, idx := f.Field(e, FObject), f.Field(e, FIndex)
+		s, ok := f.StringValue(idx)
+		if obj < 0 || !ok {
+			return "", nil, false
+		}
+		spec, path, ok := a.symRef(obj, depth+1)
+		if !ok {
+			return "", nil, false
+		}
+		return spec, append(slices.Clone(path), s), true
+	case KCallExpression:
+		if spec, ok := f.RequireSpec(e); ok {
+			return spec, nil, true
+		}
+	case KAwaitExpression:
+		return a.symRef(f.firstNamed(e), depth+1)
+	}
+	return "", nil, false
+}
+
+// direct returns the catalog entry a new/call expression builds directly.
+func (a *analysis) direct(n int32) *catalog.Entry {
+	f := a.f
+	switch f.N[n].Kind {
+	case KNewExpression:
+		spec, path, ok := a.symRef(f.Field(n, FConstructor), 0)
+		if !ok {
+			return nil
+		}
+		return a.cat.matchNew(spec, path)
+	case KCallExpression:
+		fn := f.Field(n, FFunction)
+		if fn < 0 || f.N[fn].Kind == KImport {
+			return nil
+		}
+		spec, path, ok := a.symRef(fn, 0)
+		if !ok {
+			return nil
+		}
+		e := a.cat.matchCall(spec, path)
+		if e != nil && e.ConnectionString && !a.connectionStringArg(n) {
+			return nil
+		}
+		return e
+	}
+	return nil
+}
+
+// connectionStringArg: the first argument is a string, template,
+// process.env value, or an object with `connection`.
+func (a *analysis) connectionStringArg(call int32) bool {
+	f := a.f
+	args := f.Field(call, FArguments)
+	if args < 0 {
+		return false
+	}
+	arg := f.Unwrap(f.firstNamed(args))
+	if arg < 0 {
+		return false
+	}
+	switch f.N[arg].Kind {
+	case KString, KTemplateString:
+		return true
+	case KMemberExpression:
+		return strings.HasPrefix(f.Text(arg), "process.env")
+	case KBinaryExpression:
+		return strings.Contains(f.Text(arg), "process.env")
+	case KObject:
+		for c := f.firstChild(arg); c >= 0; c = f.N[c].Next {
+			switch f.N[c].Kind {
+			case KPair:
+				if k := f.Field(c, FKey); k >= 0 && (f.textIs(k, "connection") || f.textIs(k, "connectionString")) {
+					return true
+				}
+			case KShorthandPropertyIdentifier:
+				if f.textIs(c, "connection") {
+					return true
+				}
+			}
+		}
+	case KIdentifier:
+		if b := f.Lookup(arg); b != nil && b.Kind == BVar && b.Init >= 0 {
+			if _, ok := f.StringValue(b.Init); ok {
+				return true
+			}
+			v := f.Unwrap(b.Init)
+			return v >= 0 && strings.Contains(f.Text(v), "process.env") && !strings.Contains(f.Text(v), "(")
+		}
+	}
+	return false
+}
+
+// construction returns what a new/call node builds, or nil.
+func (a *analysis) construction(n int32) *construction {
+	if c, ok := a.consMemo[n]; ok {
+		return c
+	}
+	if a.consBusy[n] {
+		return nil
+	}
+	a.consBusy[n] = true
+	c := a.computeConstruction(n)
+	delete(a.consBusy, n)
+	a.consMemo[n] = c
+	return c
+}
+
+func (a *analysis) computeConstruction(n int32) *construction {
+	f := a.f
+	if e := a.direct(n); e != nil {
+		return &construction{node: n, entry: e}
+	}
+	var callee int32
+	switch f.N[n].Kind {
+	case KCallExpression:
+		callee = f.Unwrap(f.Field(n, FFunction))
+	case KNewExpression:
+		callee = f.Unwrap(f.Field(n, FConstructor))
+	default:
+		return nil
+	}
+	if callee < 0 {
+		return nil
+	}
+	// A local wrapper function or class.
+	if f.N[callee].Kind == KIdentifier {
+		if b := f.Lookup(callee); b != nil {
+			if fn := a.localFunc(b); fn >= 0 {
+				isClass := f.N[fn].Kind == KClassDeclaration || f.N[fn].Kind == KClass || f.N[fn].Kind == KAbstractClassDeclaration
+				if isClass != (f.N[n].Kind == KNewExpression) {
+					return nil
+				}
+				if e := a.wrapperOf(fn); e != nil {
+					return &construction{node: n, entry: e, via: b.Name}
+				}
+				return nil
+			}
+		}
+	}
+	// An imported factory.
+	if f.N[n].Kind == KCallExpression && a.p.phase2 {
+		spec, path, ok := a.symRef(callee, 0)
+		if ok && len(path) <= 2 && !a.cat.isCatalogModule(spec) {
+			if x, file := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XFactory {
+				return &construction{node: n, entry: x.Entry, via: strings.Join(normPath(path), "."), wrapperFile: file}
+			}
+		}
+	}
+	return nil
+}
+
+// localFunc returns the function or class node a binding names, or -1.
+func (a *analysis) localFunc(b *Binding) int32 {
+	f := a.f
+	switch b.Kind {
+	case BFunc, BClass:
+		return b.Init
+	case BVar:
+		if b.Init < 0 || len(b.Path) > 0 || b.Using {
+			return -1
+		}
+		v := f.Unwrap(b.Init)
+		if v >= 0 && (isFunc(f.N[v].Kind) || f.N[v].Kind == KClass) {
+			return v
+		}
+	}
+	return -1
+}
+
+// wrapperOf returns the entry of the client a function (or class) returns
+// new on each call, or nil when it does not.
+func (a *analysis) wrapperOf(fn int32) *catalog.Entry {
+	if e, ok := a.wrapMemo[fn]; ok {
+		return e
+	}
+	if a.wrapBusy[fn] {
+		return nil
+	}
+	a.wrapBusy[fn] = true
+	e := a.computeWrapper(fn)
+	delete(a.wrapBusy, fn)
+	a.wrapMemo[fn] = e
+	return e
+}
+
+func (a *analysis) computeWrapper(fn int32) *catalog.Entry {
+	f := a.f
+	k := f.N[fn].Kind
+	if k == KClassDeclaration || k == KClass || k == KAbstractClassDeclaration {
+		ctor := a.classConstructor(fn)
+		if ctor < 0 {
+			return nil
+		}
+		for _, n := range a.nodesIn(ctor) {
+			if f.EnclosingFunc(n) != ctor {
+				continue
+			}
+			if c := a.construction(n); c != nil && a.storedOnThis(n) {
+				return c.entry
+			}
+		}
+		return nil
+	}
+	for _, n := range a.nodesIn(fn) {
+		if f.EnclosingFunc(n) != fn {
+			continue
+		}
+		c := a.construction(n)
+		if c == nil {
+			continue
+		}
+		if a.cached(n) {
+			continue
+		}
+		if a.returnedBy(n, fn, 0) {
+			return c.entry
+		}
+	}
+	return nil
+}
+
+// nodesIn lists the new and call nodes inside node i.
+func (a *analysis) nodesIn(i int32) []int32 {
+	f := a.f
+	var out []int32
+	for _, lst := range [][]int32{f.News, f.Calls} {
+		lo, _ := slices.BinarySearch(lst, i)
+		for j := lo; j < len(lst) && lst[j] < f.se[i]; j++ {
+			out = append(out, lst[j])
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (a *analysis) classConstructor(cls int32) int32 {
+	f := a.f
+	body := f.Field(cls, FBody)
+	if body < 0 {
+		return -1
+	}
+	for c := f.firstChild(body); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind == KMethodDefinition {
+			if nm := f.Field(c, FName); nm >= 0 && f.textIs(nm, "constructor") {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// storedOnThis: the value of n is assigned to this.x.
+func (a *analysis) storedOnThis(n int32) bool {
+	f := a.f
+	top := a.valueTop(n)
+	p := f.N[top].Parent
+	if p >= 0 && f.N[p].Kind == KAssignmentExpression && f.Field(p, FRight) == top {
+		l := f.Unwrap(f.Field(p, FLeft))
+		if l >= 0 && f.N[l].Kind == KMemberExpression {
+			o := f.Field(l, FObject)
+			return o >= 0 && f.N[o].Kind == KThis
+		}
+	}
+	return false
+}
+
+// valueTop climbs from an expression through the nodes that pass its value
+// on unchanged or hold it: parentheses, type assertions, await, a chain
+// method (`.$extends()`, `.promise()`), ?? / || operands, ternary branches,
+// object and array literals, and arguments of a call or new (an adapter or
+// drizzle() keeps the client it is given).
+func (a *analysis) valueTop(n int32) int32 {
+	f := a.f
+	for {
+		p := f.N[n].Parent
+		if p < 0 {
+			return n
+		}
+		switch f.N[p].Kind {
+		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KNonNullExpression,
+			KTypeAssertion, KAwaitExpression, KPair, KArray, KObject, KSpreadElement, KArguments:
+			n = p
+			continue
+		case KTernaryExpression:
+			if f.Field(p, FCondition) == n {
+				return n
+			}
+			n = p
+			continue
+		case KBinaryExpression:
+			op := f.Field(p, FOperator)
+			if op >= 0 && (f.N[op].Kind == TNullish || f.N[op].Kind == TOr) {
+				n = p
+				continue
+			}
+			return n
+		case KMemberExpression:
+			// client.$extends(...) / pool.promise(): the call returns the
+			// same client.
+			gp := f.N[p].Parent
+			if f.Field(p, FObject) == n && gp >= 0 && f.N[gp].Kind == KCallExpression && f.Field(gp, FFunction) == p && a.isChainCall(gp) {
+				n = gp
+				continue
+			}
+			return n
+		case KCallExpression, KNewExpression:
+			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n {
+				return n
+			}
+			n = p
+			continue
+		}
+		return n
+	}
+}
+
+// isChainCall: x.m(...) where m is a chain method of some client entry.
+func (a *analysis) isChainCall(call int32) bool {
+	f := a.f
+	fn := f.Field(call, FFunction)
+	if fn < 0 || f.N[fn].Kind != KMemberExpression {
+		return false
+	}
+	prop := f.Field(fn, FProperty)
+	if prop < 0 {
+		return false
+	}
+	name := f.Text(prop)
+	for _, e := range a.cat.clients {
+		if slices.Contains(e.Chains, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// returnedBy reports whether the value built at n leaves function fn
+// through a return (or the arrow's expression body), directly or through a
+// local variable, or inside what the function returns.
+func (a *analysis) returnedBy(n, fn int32, depth int) bool {
+	f := a.f
+	if depth > 6 {
+		return false
+	}
+	top := a.valueTop(n)
+	p := f.N[top].Parent
+	if p < 0 {
+		return false
+	}
+	switch f.N[p].Kind {
+	case KReturnStatement:
+		return f.EnclosingFunc(p) == fn
+	case KArrowFunction:
+		return p == fn && f.Field(fn, FBody) == top
+	case KVariableDeclarator:
+		if f.Field(p, FValue) != top {
+			return false
+		}
+		name := f.Field(p, FName)
+		if name < 0 || f.N[name].Kind != KIdentifier {
+			return false
+		}
+		b := f.Lookup(name)
+		if b == nil {
+			return false
+		}
+		for _, r := range f.References(b) {
+			if a.returnedBy(r, fn, depth+1) {
+				return true
+			}
+		}
+	case KAssignmentExpression:
+		// x = new Pool(); return x
+		if f.Field(p, FRight) != top {
+			return false
+		}
+		l := f.Unwrap(f.Field(p, FLeft))
+		if l < 0 || f.N[l].Kind != KIdentifier {
+			return false
+		}
+		b := f.Lookup(l)
+		if b == nil || f.EnclosingFuncOrSelf(b.Scope) != fn {
+			return false
+		}
+		for _, r := range f.References(b) {
+			if r != l && a.returnedBy(r, fn, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// EnclosingFuncOrSelf is the function node of a scope node (itself when it
+// is a function).
+func (f *File) EnclosingFuncOrSelf(i int32) int32 {
+	if isFunc(f.N[i].Kind) {
+		return i
+	}
+	return f.EnclosingFunc(i)
+}
+
+// cached reports a construction whose value is kept for the life of the
+// process: the fallback of `cache ?? new X()`, assigned with =, ||= or ??=
+// to a cache slot (a globalThis member, a module variable, a member of a
+// module object, this.x in a method), stored in a module Map, or built in
+// the callback of a remember()-style cache.
+func (a *analysis) cached(n int32) bool {
+	f := a.f
+	top := n
+	for i := 0; i < 4; i++ {
+		top = a.valueTop(top)
+		if f.N[top].Kind == KCallExpression && top != n && a.isCacheSet(top) {
+			return true
+		}
+		p := f.N[top].Parent
+		if p < 0 {
+			return false
+		}
+		switch f.N[p].Kind {
+		case KAssignmentExpression, KAugmentedAssignmentExpression:
+			if f.Field(p, FRight) == top && a.cacheSlot(f.Field(p, FLeft)) {
+				return true
+			}
+			// a = b = new X(): keep climbing
+			top = p
+			continue
+		case KVariableDeclarator:
+			name := f.Field(p, FName)
+			if name >= 0 && f.N[name].Kind == KIdentifier {
+				if b := f.Lookup(name); b != nil && b.Scope != 0 {
+					for _, r := range f.References(b) {
+						if a.storedInCache(r) {
+							return true
+						}
+					}
+				}
+			}
+		}
+		break
+	}
+	// The ?? / || / ternary whose other side is a cache slot.
+	for q := n; q >= 0; q = f.N[q].Parent {
+		if isFunc(f.N[q].Kind) || f.N[q].Kind == KExpressionStatement || f.N[q].Kind == KReturnStatement {
+			break
+		}
+		switch f.N[q].Kind {
+		case KBinaryExpression:
+			op := f.Field(q, FOperator)
+			if op >= 0 && (f.N[op].Kind == TNullish || f.N[op].Kind == TOr) {
+				l := f.Field(q, FLeft)
+				if l >= 0 && !f.Contains(l, n) && a.cacheSlot(l) {
+					return true
+				}
+			}
+		case KTernaryExpression:
+			c := f.Field(q, FCondition)
+			if c >= 0 && !f.Contains(c, n) && a.mentionsCacheSlot(c) {
+				return true
+			}
+		}
+	}
+	if fn := f.EnclosingFunc(n); fn >= 0 && a.rememberCallback(fn) {
+		return true
+	}
+	// if (!cache) { x = new X(); cache = x } is covered by storedInCache.
+	return false
+}
+
+// storedInCache: identifier r is assigned to a cache slot or put in a
+// module-level Map/object by .set(k, r).
+func (a *analysis) storedInCache(r int32) bool {
+	f := a.f
+	top := a.valueTop(r)
+	p := f.N[top].Parent
+	if p < 0 {
+		return false
+	}
+	switch f.N[p].Kind {
+	case KAssignmentExpression, KAugmentedAssignmentExpression:
+		return f.Field(p, FRight) == top && a.cacheSlot(f.Field(p, FLeft))
+	}
+	// valueTop climbed through arguments: cache.set(key, r)
+	if f.N[top].Kind == KCallExpression {
+		return a.isCacheSet(top)
+	}
+	if gp := f.N[top].Parent; f.N[top].Kind == KArguments && gp >= 0 {
+		return a.isCacheSet(gp)
+	}
+	return false
+}
+
+func (a *analysis) isCacheSet(call int32) bool {
+	f := a.f
+	fn := f.Field(call, FFunction)
+	if fn < 0 || f.N[fn].Kind != KMemberExpression {
+		return false
+	}
+	p := f.Field(fn, FProperty)
+	if p < 0 || !f.textIs(p, "set") {
+		return false
+	}
+	return a.cacheSlot(f.Field(fn, FObject))
+}
+
+// cacheSlot: a place that outlives a call: globalThis/global/window
+// members, module-level variables and their members, this.x in a method.
+func (a *analysis) cacheSlot(e int32) bool {
+	f := a.f
+	e = f.Unwrap(e)
+	if e < 0 {
+		return false
+	}
+	switch f.N[e].Kind {
+	case KIdentifier:
+		b := f.Lookup(e)
+		if b == nil {
+			return isGlobalObject(f.Text(e))
+		}
+		return b.Scope == 0 && (b.Kind == BVar)
+	case KMemberExpression, KSubscriptExpression:
+		o := f.Field(e, FObject)
+		if o < 0 {
+			return false
+		}
+		o = f.Unwrap(o)
+		if o >= 0 && f.N[o].Kind == KThis {
+			fn := f.EnclosingFunc(e)
+			for fn >= 0 && f.N[fn].Kind == KArrowFunction {
+				fn = f.EnclosingFunc(fn)
+			}
+			if fn >= 0 && f.N[fn].Kind == KMethodDefinition {
+				if nm := f.Field(fn, FName); nm >= 0 && f.textIs(nm, "constructor") {
+					return false
+				}
+				return true
+			}
+			return false
+		}
+		return a.cacheSlot(o)
+	}
+	return false
+}
+
+func isGlobalObject(name string) bool {
+	return name == "globalThis" || name == "global" || name == "window" || name == "self"
+}
+
+// globalSlot: a cache slot on globalThis/global (directly or through a
+// module const that aliases globalThis).
+func (a *analysis) globalSlot(e int32) bool {
+	f := a.f
+	for depth := 0; depth < 8; depth++ {
+		e = f.Unwrap(e)
+		if e < 0 {
+			return false
+		}
+		switch f.N[e].Kind {
+		case KIdentifier:
+			b := f.Lookup(e)
+			if b == nil {
+				return isGlobalObject(f.Text(e))
+			}
+			if b.Kind != BVar || b.Init < 0 {
+				return false
+			}
+			e = b.Init
+		case KMemberExpression, KSubscriptExpression:
+			e = f.Field(e, FObject)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func (a *analysis) mentionsCacheSlot(c int32) bool {
+	f := a.f
+	for i := c; i < f.se[c]; i++ {
+		if k := f.N[i].Kind; (k == KMemberExpression || k == KIdentifier) && a.cacheSlot(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// rememberCallback: fn is the callback of a memoizing cache call:
+// remember('x', () => new X()), singleton(...), memoize(...), once(...).
+// React's cache() is per request and does not count.
+func (a *analysis) rememberCallback(fn int32) bool {
+	f := a.f
+	top := f.UpParens(fn)
+	args := f.N[top].Parent
+	if args < 0 || f.N[args].Kind != KArguments {
+		return false
+	}
+	call := f.N[args].Parent
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee < 0 {
+		return false
+	}
+	name := ""
+	switch f.N[callee].Kind {
+	case KIdentifier:
+		name = f.Text(callee)
+		if b := f.Lookup(callee); b != nil && b.Kind == BImport {
+			if b.Import.Spec == "@epic-web/remember" {
+				return true
+			}
+			if b.Import.Spec == "react" {
+				return false
+			}
+		}
+	case KMemberExpression:
+		if p := f.Field(callee, FProperty); p >= 0 {
+			name = f.Text(p)
+		}
+	}
+	switch name {
+	case "remember", "singleton", "memoize", "once", "lazy", "memo", "getOrCreate", "cachedSingleton":
+		return true
+	}
+	return false
+}
+
+// ctxKind says where a construction runs.
+type ctxKind uint8
+
+const (
+	ctxModule   ctxKind = iota // module scope, once
+	ctxCached                  // kept for the life of the process
+	ctxReturned                // returned by its wrapper: judged at the calls
+	ctxRunOnce                 // a function called once from the top level
+	ctxPerCall                 // runs per call
+)
+
+type siteCtx struct {
+	kind ctxKind
+	why  string // for ctxPerCall: "in a Next.js route handler", ...
+	fn   int32
+}
+
+// ctxOf classifies a construction site.
+func (a *analysis) ctxOf(n int32) siteCtx {
+	f := a.f
+	if a.cached(n) {
+		return siteCtx{kind: ctxCached, fn: f.EnclosingFunc(n)}
+	}
+	fn := f.EnclosingFunc(n)
+	loop := a.loopBetween(n, fn)
+	if fn < 0 {
+		if loop >= 0 {
+			return siteCtx{kind: ctxPerCall, why: "in a loop", fn: -1}
+		}
+		return siteCtx{kind: ctxModule, fn: -1}
+	}
+	if loop < 0 && a.returnedBy(n, fn, 0) {
+		return siteCtx{kind: ctxReturned, fn: fn}
+	}
+	if loop < 0 && f.N[fn].Kind == KMethodDefinition && a.storedOnThis(n) {
+		if nm := f.Field(fn, FName); nm >= 0 && f.textIs(nm, "constructor") {
+			return siteCtx{kind: ctxReturned, fn: fn}
+		}
+	}
+	if loop >= 0 {
+		return siteCtx{kind: ctxPerCall, why: "in a loop", fn: fn}
+	}
+	if why := a.handlerKind(fn); why != "" {
+		return siteCtx{kind: ctxPerCall, why: why, fn: fn}
+	}
+	if a.runOnce(fn) {
+		return siteCtx{kind: ctxRunOnce, fn: fn}
+	}
+	return siteCtx{kind: ctxPerCall, why: "in a function that builds a new client on every call", fn: fn}
+}
+
+// loopBetween returns the innermost loop whose body holds n, below fn.
+func (a *analysis) loopBetween(n, fn int32) int32 {
+	f := a.f
+	child := n
+	for p := f.N[n].Parent; p >= 0 && p != fn; p = f.N[p].Parent {
+		switch f.N[p].Kind {
+		case KForStatement, KForInStatement, KWhileStatement, KDoStatement:
+			if body := f.Field(p, FBody); body >= 0 && f.Contains(body, n) {
+				return p
+			}
+		}
+		child = p
+	}
+	_ = child
+	return -1
+}
+
+var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+var routerMethods = map[string]bool{"get": true, "post": true, "put": true, "patch": true, "delete": true, "del": true,
+	"all": true, "use": true, "options": true, "head": true, "route": true, "handle": true}
+
+// handlerKind names the request handler fn is (or runs inside), or "".
+func (a *analysis) handlerKind(fn int32) string {
+	f := a.f
+	for g := fn; g >= 0; g = f.EnclosingFunc(g) {
+		name, exported, isDefault := a.funcName(g)
+		top := f.EnclosingFunc(g) < 0
+		if a.routeFile && exported && httpMethods[name] {
+			return "in a Next.js route handler"
+		}
+		if a.pagesAPI && isDefault {
+			return "in a Next.js API route"
+		}
+		if (a.f.UseServer && exported && top) || a.hasUseServer(g) {
+			return "in a server action"
+		}
+		if w := a.routerHandler(g); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// funcName returns a function's name (declaration, or the variable or
+// property it is assigned to), whether it is exported, and whether it is
+// the default export.
+func (a *analysis) funcName(fn int32) (name string, exported, isDefault bool) {
+	f := a.f
+	if nm := f.Field(fn, FName); nm >= 0 {
+		name = f.Text(nm)
+	}
+	top := f.UpParens(fn)
+	p := f.N[top].Parent
+	if p >= 0 && f.N[p].Kind == KVariableDeclarator {
+		if nm := f.Field(p, FName); nm >= 0 {
+			name = f.Text(nm)
+		}
+		decl := f.N[p].Parent
+		if decl >= 0 {
+			if es := f.N[decl].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+				exported = true
+			}
+		}
+	}
+	if p >= 0 && f.N[p].Kind == KExportStatement {
+		exported = true
+		isDefault = f.ChildOfKind(p, TDefault) >= 0
+	}
+	if name != "" && !exported && f.EnclosingFunc(fn) < 0 {
+		ex := a.exportNames()
+		if en, ok := ex[name]; ok {
+			exported = true
+			isDefault = en == "default"
+		}
+	}
+	return
+}
+
+// hasUseServer: the function body starts with 'use server'.
+func (a *analysis) hasUseServer(fn int32) bool {
+	f := a.f
+	body := f.Field(fn, FBody)
+	if body < 0 || f.N[body].Kind != KStatementBlock {
+		return false
+	}
+	for c := f.firstChild(body); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind == KExpressionStatement {
+			if e := f.firstNamed(c); e >= 0 {
+				s, ok := f.StringValue(e)
+				return ok && s == "use server"
+			}
+		}
+		if named(f.N[c].Kind) {
+			return false
+		}
+	}
+	return false
+}
+
+// routerHandler: fn is passed to app.get('/x', fn), router.post(...),
+// fastify.route({ handler }), a tRPC .query/.mutation, or a callback of
+// an event source that fires per event.
+func (a *analysis) routerHandler(fn int32) string {
+	f := a.f
+	top := f.UpParens(fn)
+	p := f.N[top].Parent
+	if p < 0 {
+		return ""
+	}
+	if f.N[p].Kind == KPair {
+		// fastify.route({ handler: fn })
+		if k := f.Field(p, FKey); k >= 0 && f.textIs(k, "handler") {
+			return "in a request handler"
+		}
+		return ""
+	}
+	if f.N[p].Kind != KArguments {
+		return ""
+	}
+	call := f.N[p].Parent
+	callee := f.Field(call, FFunction)
+	if callee < 0 || f.N[callee].Kind != KMemberExpression {
+		return ""
+	}
+	prop := f.Field(callee, FProperty)
+	if prop < 0 {
+		return ""
+	}
+	m := f.Text(prop)
+	if routerMethods[m] {
+		// app.get(key) of a Map has one argument and no function.
+		return "in a request handler"
+	}
+	switch m {
+	case "query", "mutation", "subscription":
+		if strings.Contains(strings.ToLower(f.Text(f.Field(callee, FObject))), "procedure") {
+			return "in a tRPC procedure"
+		}
+	case "on", "once", "addListener", "process", "subscribe", "consume", "addEventListener":
+		return "in an event handler"
+	}
+	switch f.Text(f.Unwrap(callee)) {
+	case "setInterval":
+		return "in a timer callback"
+	}
+	return ""
+}
+
+// runOnce reports a function that runs once: called only directly, from
+// the top level or from other run-once functions, never in a loop; in an
+// entrypoint file, also an uncalled (runner-invoked) function.
+func (a *analysis) runOnce(fn int32) bool {
+	if v, ok := a.runOnceMemo[fn]; ok {
+		return v
+	}
+	if a.runOnceBusy[fn] {
+		return false
+	}
+	a.runOnceBusy[fn] = true
+	v := a.computeRunOnce(fn)
+	delete(a.runOnceBusy, fn)
+	a.runOnceMemo[fn] = v
+	return v
+}
+
+func (a *analysis) computeRunOnce(fn int32) bool {
+	f := a.f
+	if f.N[fn].Kind == KMethodDefinition {
+		return false
+	}
+	top := f.UpParens(fn)
+	p := f.N[top].Parent
+	// (async () => { ... })()
+	if p >= 0 && f.N[p].Kind == KCallExpression && f.Field(p, FFunction) == top {
+		return a.siteRunOnce(p)
+	}
+	var b *Binding
+	if nm := f.Field(fn, FName); nm >= 0 && (f.N[fn].Kind == KFunctionDeclaration || f.N[fn].Kind == KGeneratorFunctionDeclaration) {
+		b = f.Lookup(nm)
+	} else if p >= 0 && f.N[p].Kind == KVariableDeclarator {
+		if nm := f.Field(p, FName); nm >= 0 && f.N[nm].Kind == KIdentifier {
+			b = f.Lookup(nm)
+		}
+	}
+	if b == nil {
+		return false
+	}
+	_, exported, _ := a.funcName(fn)
+	if exported && !a.entry {
+		return false
+	}
+	refs := f.References(b)
+	if len(refs) == 0 {
+		return a.entry
+	}
+	for _, r := range refs {
+		rt := f.UpParens(r)
+		call := f.N[rt].Parent
+		if call < 0 || f.N[call].Kind != KCallExpression || f.Field(call, FFunction) != rt {
+			// export default main / module.exports = main in an entrypoint
+			if a.entry && a.isExportRef(rt) {
+				continue
+			}
+			return false
+		}
+		if !a.siteRunOnce(call) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) isExportRef(r int32) bool {
+	f := a.f
+	p := f.N[r].Parent
+	for p >= 0 {
+		switch f.N[p].Kind {
+		case KExportStatement, KExportClause, KExportSpecifier:
+			return true
+		case KAssignmentExpression:
+			return f.isModuleExports(f.Field(p, FLeft)) || f.isExportsMember(f.Field(p, FLeft))
+		case KObject, KPair, KShorthandPropertyIdentifier:
+			p = f.N[p].Parent
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// siteRunOnce: a call that runs once: at the top level (not in a loop)
+// or in a run-once function that is not a handler.
+func (a *analysis) siteRunOnce(call int32) bool {
+	f := a.f
+	fn := f.EnclosingFunc(call)
+	if a.loopBetween(call, fn) >= 0 {
+		return false
+	}
+	if fn < 0 {
+		return true
+	}
+	if a.handlerKind(fn) != "" {
+		return false
+	}
+	return a.runOnce(fn)
+}

@@ -1,0 +1,173 @@
+package jsts
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/connlint/connlint/analyzers/catalog"
+)
+
+// jsCatalog is the JS half of the catalog, indexed for the engine.
+type jsCatalog struct {
+	clients   []*catalog.Entry
+	resources []*catalog.Entry
+	byModule  map[string][]*catalog.Entry
+	generated []*catalog.Entry
+	// needles: text whose absence proves a file cannot construct a client
+	// or import a catalog module (module names, "prisma" for generated
+	// clients).
+	needles [][]byte
+}
+
+func newJSCatalog(c *catalog.Catalog) *jsCatalog {
+	jc := &jsCatalog{byModule: map[string][]*catalog.Entry{}}
+	seen := map[string]bool{}
+	addNeedle := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			jc.needles = append(jc.needles, []byte(s))
+		}
+	}
+	entries := c.Lang(catalog.JS)
+	for i := range entries {
+		e := &entries[i]
+		if e.Client != "" {
+			jc.clients = append(jc.clients, e)
+		} else {
+			jc.resources = append(jc.resources, e)
+		}
+		for _, m := range e.Modules {
+			jc.byModule[m] = append(jc.byModule[m], e)
+			addNeedle(m)
+		}
+		if len(e.GeneratedModules) > 0 && e.Client != "" {
+			jc.generated = append(jc.generated, e)
+			for _, g := range e.GeneratedModules {
+				// Every literal path segment of the glob appears in any
+				// specifier it matches; the longest is the needle.
+				best := ""
+				for _, s := range strings.Split(g, "/") {
+					if !strings.ContainsAny(s, "*?[{") && len(s) > len(best) {
+						best = s
+					}
+				}
+				if best == "" {
+					// No literal to look for: every file may match.
+					jc.needles = append(jc.needles, nil)
+				}
+				addNeedle(best)
+			}
+		}
+	}
+	return jc
+}
+
+// mentions reports whether src contains any catalog needle.
+func (jc *jsCatalog) mentions(src []byte) bool {
+	for _, n := range jc.needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// entriesFor returns the client entries whose modules include spec.
+func (jc *jsCatalog) entriesFor(spec string) []*catalog.Entry {
+	var out []*catalog.Entry
+	for _, e := range jc.byModule[spec] {
+		if e.Client != "" {
+			out = append(out, e)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, e := range jc.generated {
+		for _, g := range e.GeneratedModules {
+			if ok, _ := doublestar.Match(g, spec); ok {
+				return []*catalog.Entry{e}
+			}
+			if ok, _ := doublestar.Match(g, strings.TrimPrefix(strings.TrimPrefix(spec, "./"), "../")); ok {
+				return []*catalog.Entry{e}
+			}
+		}
+	}
+	return nil
+}
+
+// isCatalogModule reports a catalog module or a generated client module.
+func (jc *jsCatalog) isCatalogModule(spec string) bool { return len(jc.entriesFor(spec)) > 0 }
+
+// normPath drops a leading "default": for CommonJS modules the default
+// export is the module object.
+func normPath(path []string) []string {
+	if len(path) > 0 && path[0] == "default" {
+		return path[1:]
+	}
+	return path
+}
+
+func pathIs(path []string, name string) bool {
+	if name == "default" {
+		return len(path) == 0
+	}
+	return strings.Join(path, ".") == name
+}
+
+// matchNew finds the entry whose class `new` of module spec at path builds.
+func (jc *jsCatalog) matchNew(spec string, path []string) *catalog.Entry {
+	p := normPath(path)
+	for _, e := range jc.entriesFor(spec) {
+		for _, n := range e.New {
+			if pathIs(p, n) || len(path) > 0 && pathIs(path, n) && n != "default" {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// matchCall finds the entry whose function at path of module spec builds a
+// client when called.
+func (jc *jsCatalog) matchCall(spec string, path []string) *catalog.Entry {
+	p := normPath(path)
+	for _, e := range jc.entriesFor(spec) {
+		for _, n := range e.Calls {
+			if pathIs(p, n) || len(path) > 0 && pathIs(path, n) && n != "default" {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// resourceFor returns the resource entry handed out by method m of a client
+// of entry e.
+func (jc *jsCatalog) resourceFor(e *catalog.Entry, m string) *catalog.Entry {
+	if !slices.Contains(e.AcquireMethods, m) {
+		return nil
+	}
+	for _, r := range jc.resources {
+		if !slices.Contains(r.AcquireMethods, m) {
+			continue
+		}
+		for _, mod := range r.Modules {
+			if slices.Contains(e.Modules, mod) {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// displayModule is the module named in messages for an entry.
+func displayModule(e *catalog.Entry) string {
+	if len(e.Modules) > 0 {
+		return e.Modules[0]
+	}
+	return e.Client
+}

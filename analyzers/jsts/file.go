@@ -1,0 +1,384 @@
+package jsts
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	sitter "github.com/smacker/go-tree-sitter"
+)
+
+// File is one parsed source file: its text, its flattened syntax tree and
+// the scope/binding table built by the one walk over it.
+type File struct {
+	Path string // absolute
+	Rel  string // relative to the working directory, slash-separated
+	Lang string // ts, tsx, js (of findings)
+	Src  []byte
+	N    []Node
+	// se[i] is one past the last node of i's subtree.
+	se []int32
+
+	Comments []int32
+	Errors   int // ERROR and missing nodes
+
+	scopes   map[int32]*scope
+	Bindings []*Binding
+	// Imports are the import declarations, requires and import() calls.
+	Imports []*Import
+	// Calls and News are the call_expression and new_expression nodes.
+	Calls []int32
+	News  []int32
+	// Funcs are the function-like nodes (declarations, expressions, arrows,
+	// methods).
+	Funcs []int32
+	// Assigns are assignment and augmented assignment expressions.
+	Assigns []int32
+	// Returns are return statements.
+	Returns []int32
+	// Exports are the export statements and CommonJS export assignments.
+	Exports []int32
+	// Hashbang: the file starts with #!.
+	Hashbang bool
+	// UseServer: the file starts with a 'use server' directive.
+	UseServer bool
+}
+
+// BindKind says how a name was declared.
+type BindKind uint8
+
+const (
+	BVar BindKind = iota
+	BParam
+	BFunc
+	BClass
+	BImport
+	BCatch
+)
+
+// Binding is one declared name.
+type Binding struct {
+	Name  string
+	Kind  BindKind
+	Const bool // const, import, function and class names are not reassigned
+	Scope int32
+	Decl  int32 // the identifier node
+	// Init is the initializer of a variable (the whole right side even for a
+	// destructuring pattern; Path is the property path into it), or the
+	// function node of a function declaration.
+	Init int32
+	Path []string
+	// Using: declared with `using` or `await using`.
+	Using bool
+	// Import for BImport.
+	Import *Import
+	// ImportName is the name imported: "default", "*" or a named export.
+	ImportName string
+}
+
+// Import is one module reference: an import or export-from declaration, a
+// require() call or an import() call.
+type Import struct {
+	Spec string
+	Node int32
+}
+
+type scope struct {
+	node  int32
+	names map[string]*Binding
+}
+
+// Kind of node i.
+func (f *File) K(i int32) Kind { return f.N[i].Kind }
+
+// Text of node i.
+func (f *File) Text(i int32) string { return string(f.Src[f.N[i].Start:f.N[i].End]) }
+
+func (f *File) textIs(i int32, s string) bool {
+	n := &f.N[i]
+	return int(n.End-n.Start) == len(s) && string(f.Src[n.Start:n.End]) == s
+}
+
+// Children iterates i's children.
+func (f *File) firstChild(i int32) int32 {
+	if i+1 < int32(len(f.N)) && f.N[i+1].Parent == i {
+		return i + 1
+	}
+	return -1
+}
+
+// Field returns the first child of i with the field, or -1.
+func (f *File) Field(i int32, fl Field) int32 {
+	for c := f.firstChild(i); c >= 0; c = f.N[c].Next {
+		if f.N[c].Field == fl {
+			return c
+		}
+	}
+	return -1
+}
+
+// ChildOfKind returns the first child of i of kind k, or -1.
+func (f *File) ChildOfKind(i int32, k Kind) int32 {
+	for c := f.firstChild(i); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind == k {
+			return c
+		}
+	}
+	return -1
+}
+
+// named reports whether a kind is a named node worth looking at (not a
+// punctuation token or a comment).
+func named(k Kind) bool { return k != KOther && k < TAwait && k != KComment }
+
+// NamedChildren returns the named children of i (no comments).
+func (f *File) NamedChildren(i int32) []int32 {
+	var out []int32
+	for c := f.firstChild(i); c >= 0; c = f.N[c].Next {
+		k := f.N[c].Kind
+		if k == KComment {
+			continue
+		}
+		if named(k) || k == KError || (k == KOther && f.isNamedOther(c)) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isNamedOther tells a named node of a kind the engine does not list from
+// punctuation: an identifier-like or expression node spans letters.
+func (f *File) isNamedOther(c int32) bool {
+	n := &f.N[c]
+	if n.End == n.Start {
+		return false
+	}
+	if f.firstChild(c) >= 0 {
+		return true
+	}
+	b := f.Src[n.Start]
+	return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// Contains reports whether node j lies in i's subtree (i included).
+func (f *File) Contains(i, j int32) bool { return j >= i && j < f.se[i] }
+
+// Unwrap skips parentheses, type assertions, non-null and satisfies.
+func (f *File) Unwrap(i int32) int32 {
+	for i >= 0 {
+		switch f.N[i].Kind {
+		case KParenthesizedExpression, KNonNullExpression:
+			i = f.firstNamed(i)
+		case KAsExpression, KSatisfiesExpression:
+			i = f.firstNamed(i)
+		case KTypeAssertion:
+			// <T>expr: the expression is the last named child.
+			ch := f.NamedChildren(i)
+			if len(ch) == 0 {
+				return -1
+			}
+			i = ch[len(ch)-1]
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func (f *File) firstNamed(i int32) int32 {
+	for c := f.firstChild(i); c >= 0; c = f.N[c].Next {
+		k := f.N[c].Kind
+		if k != KComment && (named(k) || k == KError || k == KOther && f.isNamedOther(c)) {
+			return c
+		}
+	}
+	return -1
+}
+
+// UpParens climbs from an expression through the wrappers Unwrap skips.
+func (f *File) UpParens(i int32) int32 {
+	for {
+		p := f.N[i].Parent
+		if p < 0 {
+			return i
+		}
+		switch f.N[p].Kind {
+		case KParenthesizedExpression, KNonNullExpression, KAsExpression, KSatisfiesExpression, KTypeAssertion:
+			i = p
+		default:
+			return i
+		}
+	}
+}
+
+// StringValue returns the text of a string literal or a template without
+// substitutions.
+func (f *File) StringValue(i int32) (string, bool) {
+	i = f.Unwrap(i)
+	if i < 0 {
+		return "", false
+	}
+	switch f.N[i].Kind {
+	case KString:
+		n := &f.N[i]
+		if n.End-n.Start < 2 {
+			return "", false
+		}
+		return string(f.Src[n.Start+1 : n.End-1]), true
+	case KTemplateString:
+		if f.ChildOfKind(i, KTemplateSubstitution) >= 0 {
+			return "", false
+		}
+		n := &f.N[i]
+		if n.End-n.Start < 2 {
+			return "", false
+		}
+		return string(f.Src[n.Start+1 : n.End-1]), true
+	}
+	return "", false
+}
+
+// isFunc reports function-like nodes.
+func isFunc(k Kind) bool {
+	switch k {
+	case KFunctionDeclaration, KGeneratorFunctionDeclaration, KFunctionExpression,
+		KGeneratorFunction, KArrowFunction, KMethodDefinition:
+		return true
+	}
+	return false
+}
+
+// EnclosingFunc returns the nearest function-like ancestor of i, or -1 for
+// module scope.
+func (f *File) EnclosingFunc(i int32) int32 {
+	for p := f.N[i].Parent; p >= 0; p = f.N[p].Parent {
+		if isFunc(f.N[p].Kind) {
+			return p
+		}
+	}
+	return -1
+}
+
+// FuncBody returns the body of a function node.
+func (f *File) FuncBody(fn int32) int32 { return f.Field(fn, FBody) }
+
+// parseError is a file that could not be parsed at all.
+type parseError struct{ msg string }
+
+func (e *parseError) Error() string { return e.msg }
+
+// worker holds one goroutine's parsers and flat buffer.
+type worker struct {
+	parsers map[*grammar]*sitter.Parser
+	buf     flatBuf
+}
+
+func newWorker() *worker { return &worker{parsers: map[*grammar]*sitter.Parser{}} }
+
+func (w *worker) close() {
+	for _, p := range w.parsers {
+		p.Close()
+	}
+	w.buf.free()
+}
+
+// parseTimeoutMicros bounds the parse of one file.
+const parseTimeoutMicros = 20_000_000
+
+// parseOnly parses src with g and returns the flattened nodes (a view
+// into the worker buffer) and the count of error nodes. The tree is closed
+// before it returns.
+func (w *worker) parseOnly(ctx context.Context, src []byte, g *grammar) ([]Node, int, error) {
+	p := w.parsers[g]
+	if p == nil {
+		p = sitter.NewParser()
+		p.SetLanguage(g.lang)
+		p.SetOperationLimit(parseTimeoutMicros)
+		w.parsers[g] = p
+	}
+	tree, err := p.ParseCtx(ctx, nil, src)
+	if err != nil || tree == nil {
+		p.Reset()
+		if err == nil {
+			err = errors.New("parser gave no tree")
+		}
+		return nil, 0, err
+	}
+	nodes, err := w.buf.flatten(tree.RootNode(), g)
+	tree.Close()
+	if err != nil {
+		return nil, 0, err
+	}
+	errs := 0
+	for i := range nodes {
+		if k := nodes[i].Kind; k == KError || k == KMissing {
+			errs++
+		}
+	}
+	return nodes, errs, nil
+}
+
+// parse parses one file with the grammar of its extension; a .js file
+// that does not parse cleanly (TypeScript syntax, `await using`) is tried
+// with the tsx grammar, and the tree with fewer errors is kept. A .ts file
+// likewise falls back to tsx (angle-bracket JSX in a .ts file is rare but
+// harmless to try). The returned File owns a copy of the nodes.
+func (w *worker) parse(ctx context.Context, path, rel string, src []byte) (*File, error) {
+	lang, ok := languageOf(path)
+	if !ok {
+		return nil, &parseError{"not a TypeScript or JavaScript file"}
+	}
+	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+		return nil, &parseError{"binary file"}
+	}
+	ts, tsx, js := grammars()
+	var g, alt *grammar
+	switch lang {
+	case "ts":
+		g, alt = ts, tsx
+	case "tsx":
+		g, alt = tsx, ts
+	default:
+		g, alt = js, tsx
+	}
+	nodes, errs, err := w.parseOnly(ctx, src, g)
+	if err != nil {
+		return nil, &parseError{"parse: " + err.Error()}
+	}
+	if errs > 0 {
+		kept := slices.Clone(nodes)
+		n2, e2, err2 := w.parseOnly(ctx, src, alt)
+		if err2 == nil && e2 < errs {
+			nodes, errs = n2, e2
+		} else {
+			nodes = kept
+		}
+	}
+	f := &File{Path: path, Rel: rel, Lang: lang, Src: src, N: slices.Clone(nodes), Errors: errs}
+	if errs > 0 && f.unparsable() {
+		return nil, &parseError{fmt.Sprintf("syntax errors everywhere: %d error nodes and nothing parsed", errs)}
+	}
+	f.index()
+	return f, nil
+}
+
+// unparsable reports a tree with nothing but errors at the top level.
+func (f *File) unparsable() bool {
+	if len(f.N) == 0 {
+		return true
+	}
+	if f.N[0].Kind == KError {
+		return true
+	}
+	good := 0
+	for c := f.firstChild(0); c >= 0; c = f.N[c].Next {
+		switch f.N[c].Kind {
+		case KError, KComment, KMissing, KHashBang:
+		default:
+			good++
+		}
+	}
+	return good == 0 && len(bytes.TrimSpace(f.Src)) > 0
+}

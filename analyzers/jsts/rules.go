@@ -1,0 +1,564 @@
+package jsts
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/connlint/connlint/analyzers/catalog"
+	"github.com/connlint/connlint/analyzers/diag"
+)
+
+// Analyzer is one TS/JS rule, shaped like an x/tools analyzer: a name, a
+// doc, and a Run that reads a Pass and reports diagnostics.
+type Analyzer struct {
+	Name string
+	Doc  string
+	Run  func(*Pass)
+}
+
+// Pass is one file as a rule sees it: the syntax tree with its scopes and
+// bindings, the per-file model shared by the rules, and the project facts
+// of the first phase.
+type Pass struct {
+	Analyzer *Analyzer
+	File     *File
+	a        *analysis
+	report   func(Diagnostic)
+}
+
+// Diagnostic is one finding of a rule: the node it starts at (the `new`
+// keyword, or the callee of a call), the node whose end ends it, the
+// message and the related locations.
+type Diagnostic struct {
+	Start, End int32
+	Message    string
+	Related    []diag.Related
+}
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// Analyzers are the TS/JS rules, run in one pass per file.
+var Analyzers = []*Analyzer{Singleton, Release}
+
+// Singleton reports database clients constructed outside the singleton.
+var Singleton = &Analyzer{
+	Name: diag.RuleSingleton,
+	Doc: `report database clients constructed per call or outside the project's singleton
+
+A client (new PrismaClient, new Pool, createPool, postgres(), ...) built in a
+route handler, server action, Express/Fastify/Hono handler, loop or any
+uncached function opens a new pool per call. A project that has a singleton
+module should import it everywhere, scripts and seeds included; a Next.js
+singleton must cache its client on globalThis.`,
+	Run: runSingleton,
+}
+
+// Release reports connection-holding resources not released on every path.
+var Release = &Analyzer{
+	Name: diag.RuleRelease,
+	Doc: `report clients and connections that are not released on every path
+
+A pg pool.connect() client needs client.release(), a mysql2 getConnection()
+connection conn.release(), a client a function or script owns its end(),
+$disconnect() or quit(), on every path: use finally, .finally(), both .then
+and .catch, or await using where the library disposes.`,
+	Run: runRelease,
+}
+
+func (p *Pass) pos(n int32) (int, int) {
+	return int(p.File.N[n].Row) + 1, int(p.File.N[n].Col) + 1
+}
+
+// describe names what a construction builds, for messages.
+func (a *analysis) describe(c *construction) string {
+	f := a.f
+	if c.via != "" {
+		return c.via + "()"
+	}
+	switch f.N[c.node].Kind {
+	case KNewExpression:
+		ctor := f.Field(c.node, FConstructor)
+		if ctor >= 0 {
+			return "new " + shorten(f.Text(ctor)) + "()"
+		}
+	case KCallExpression:
+		fn := f.Field(c.node, FFunction)
+		if fn >= 0 {
+			return shorten(f.Text(fn)) + "()"
+		}
+	}
+	return c.entry.Client + " client"
+}
+
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), "")
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
+}
+
+func kindName(e *catalog.Entry) string {
+	switch e.Client {
+	case "prisma":
+		return "Prisma client"
+	case "pg":
+		return "pg client"
+	case "mysql":
+		return "MySQL pool/connection"
+	}
+	return e.Client + " client"
+}
+
+func runSingleton(p *Pass) {
+	a := p.a
+	if a.isTest || a.generated {
+		return
+	}
+	next := a.p.isNext(p.File.Path)
+	sum := a.p.summary(p.File.Path)
+	for _, c := range a.sites {
+		if a.insideConstruction(c.node) {
+			continue
+		}
+		ctx := a.ctxOf(c.node)
+		single := a.p.singletonFor(p.File.Path, c.entry.Client)
+		var related []diag.Related
+		if single != nil {
+			related = append(related, diag.Related{File: single.sum.Rel, Line: single.Line, Column: single.Col,
+				Message: "the singleton " + kindName(c.entry) + " to import instead"})
+		}
+		what := a.describe(c)
+		switch ctx.kind {
+		case ctxPerCall:
+			msg := fmt.Sprintf("%s %s builds a new %s on every call", what, ctx.why, kindName(c.entry))
+			if single != nil {
+				msg += "; import the shared client from " + single.sum.Rel
+			} else {
+				msg += "; create it once at module scope (cached on globalThis in Next.js) and reuse it"
+			}
+			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related})
+			continue
+		case ctxCached:
+			if single == nil {
+				continue
+			}
+		case ctxReturned:
+			if single == nil || a.p.feeds[p.File.Path] {
+				continue
+			}
+		}
+		if single != nil {
+			where := "this module"
+			if a.entry {
+				where = "this script"
+			}
+			msg := fmt.Sprintf("%s in %s builds its own %s while the project has a singleton in %s; import it instead",
+				what, where, kindName(c.entry), single.sum.Rel)
+			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related})
+			continue
+		}
+		// Rule 4: a Next.js singleton that does not cache on globalThis.
+		if next && ctx.kind == ctxModule && sum != nil && !a.entry {
+			if ss := sum.Singleton[c.entry.Client]; ss != nil && ss.Strong && !a.flowsIntoCached(c.node) && !a.configuredElsewhere() {
+				msg := fmt.Sprintf("%s at module scope of the Next.js singleton is not cached on globalThis: every hot reload opens a new %s; use globalThis.x ?? %s",
+					what, kindName(c.entry), strings.TrimPrefix(what, ""))
+				p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg})
+			}
+		}
+	}
+}
+
+// configuredElsewhere: singleton paths are configured and this file is
+// not one of them (rule 4 is for the singleton module only).
+func (a *analysis) configuredElsewhere() bool {
+	return a.p.cfg.HasSingleton() && !a.p.cfg.IsSingleton(a.f.Path)
+}
+
+// insideConstruction: the site is an argument (at any depth) of another
+// construction, which the finding is about (new PrismaClient({ adapter:
+// new PrismaPg(new Pool()) })).
+func (a *analysis) insideConstruction(n int32) bool {
+	f := a.f
+	for p := f.N[n].Parent; p >= 0; p = f.N[p].Parent {
+		k := f.N[p].Kind
+		if isFunc(k) || k == KExpressionStatement || k == KLexicalDeclaration || k == KVariableDeclaration || k == KReturnStatement {
+			return false
+		}
+		if (k == KNewExpression || k == KCallExpression) && a.consMemo[p] != nil {
+			args := f.Field(p, FArguments)
+			if args >= 0 && f.Contains(args, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flowsIntoCached: a module-scope construction whose value only feeds a
+// cached construction (const pool = new Pool(); const adapter = new
+// PrismaPg(pool); globalThis.prisma ?? new PrismaClient({ adapter })).
+func (a *analysis) flowsIntoCached(n int32) bool {
+	return a.flowsIntoCachedDepth(n, 0)
+}
+
+func (a *analysis) flowsIntoCachedDepth(n int32, depth int) bool {
+	f := a.f
+	if depth > 4 {
+		return false
+	}
+	if a.cached(n) {
+		return true
+	}
+	top := a.valueTop(n)
+	p := f.N[top].Parent
+	if p < 0 || f.N[p].Kind != KVariableDeclarator {
+		return false
+	}
+	name := f.Field(p, FName)
+	if name < 0 || f.N[name].Kind != KIdentifier {
+		return false
+	}
+	b := f.Lookup(name)
+	if b == nil {
+		return false
+	}
+	refs := f.References(b)
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		// the reference must be an argument of a new/call that is itself
+		// cached or flows into a cached one
+		ok := false
+		for q := f.N[r].Parent; q >= 0; q = f.N[q].Parent {
+			k := f.N[q].Kind
+			if isFunc(k) || k == KExpressionStatement || k == KLexicalDeclaration {
+				break
+			}
+			if k == KNewExpression || k == KCallExpression {
+				if args := f.Field(q, FArguments); args >= 0 && f.Contains(args, r) {
+					if a.flowsIntoCachedDepth(q, depth+1) {
+						ok = true
+					}
+					break
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func runRelease(p *Pass) {
+	a := p.a
+	if a.isTest || a.generated {
+		return
+	}
+	for _, r := range a.resources(p) {
+		if d, ok := a.usingFinding(r); ok {
+			p.Report(d)
+			continue
+		}
+		fl := newFlow(a, r)
+		lk := fl.run()
+		if lk == nil {
+			continue
+		}
+		p.Report(a.leakDiagnostic(r, fl, lk))
+	}
+}
+
+func (a *analysis) leakDiagnostic(r *resource, fl *flow, lk *leak) Diagnostic {
+	f := a.f
+	name := "it"
+	if r.b != nil {
+		name = r.b.Name
+	}
+	fix := releaseHint(r, name)
+	rel := func(n int32, msg string) []diag.Related {
+		return []diag.Related{{File: f.Rel, Line: int(f.N[n].Row) + 1, Column: int(f.N[n].Col) + 1, Message: msg}}
+	}
+	start, end := a.startNode(r.acq), r.acq
+	if r.atStart {
+		start, end = r.acq, r.acq
+	}
+	never := !fl.anyRelease()
+	var msg string
+	var related []diag.Related
+	switch {
+	case never:
+		msg = fmt.Sprintf("%s is never released; %s", r.what, fix)
+		if lk.node >= 0 && !lk.end && lk.why == "returns" {
+			related = rel(lk.node, "returns here with it held")
+		}
+	case lk.end:
+		msg = fmt.Sprintf("%s is not released on every path; %s", r.what, fix)
+		endRow, endCol := f.N[lk.node].ERow, f.N[lk.node].ECol
+		related = []diag.Related{{File: f.Rel, Line: int(endRow) + 1, Column: int(endCol), Message: "a path reaches the end here without releasing it"}}
+	case lk.why == "returns":
+		msg = fmt.Sprintf("%s is not released when the function returns early; %s", r.what, fix)
+		related = rel(lk.node, "returns here without releasing it")
+	case lk.why == "throws":
+		msg = fmt.Sprintf("%s is not released when an error is thrown; %s", r.what, fix)
+		related = rel(lk.node, "throws here without releasing it")
+	case lk.why == "await":
+		msg = fmt.Sprintf("%s is not released if an awaited call fails; %s", r.what, fix)
+		related = rel(lk.node, "an error here skips the release")
+	case lk.why == "rejects":
+		msg = fmt.Sprintf("%s is released only after the promise resolves, not when it rejects; %s", r.what, fix)
+		related = rel(lk.node, "a rejection here skips the release")
+	case lk.why == "nocatch":
+		msg = fmt.Sprintf("%s is released only when the promise chain succeeds: there is no catch path; %s", r.what, fix)
+		related = rel(lk.node, "this chain has no .catch or .finally that releases it")
+	default:
+		msg = fmt.Sprintf("%s is not released on every path; %s", r.what, fix)
+		related = rel(lk.node, "the path leaves here")
+	}
+	return Diagnostic{Start: start, End: end, Message: msg, Related: related}
+}
+
+// anyRelease: the resource is released somewhere in its body.
+func (fl *flow) anyRelease() bool {
+	if fl.r.b == nil {
+		return false
+	}
+	return fl.containsRelease(fl.r.body) || fl.releasedByLocalFunc()
+}
+
+func (fl *flow) releasedByLocalFunc() bool {
+	for _, fn := range fl.f.Funcs {
+		if fl.containsRelease(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+func releaseHint(r *resource, name string) string {
+	m := "release"
+	if len(r.entry.Release) > 0 {
+		m = r.entry.Release[0]
+	}
+	return fmt.Sprintf("call %s.%s() in a finally block (or .finally())", name, m)
+}
+
+// resources lists what the file's functions (and, for scripts, its top
+// level) must release.
+func (a *analysis) resources(p *Pass) []*resource {
+	f := a.f
+	var out []*resource
+	isScriptTop := a.entry && !a.server
+	// Owned clients.
+	for _, c := range a.sites {
+		ctx := a.ctxOf(c.node)
+		if a.insideConstruction(c.node) {
+			continue
+		}
+		var body int32
+		switch ctx.kind {
+		case ctxModule:
+			if !isScriptTop {
+				continue
+			}
+			body = 0
+		case ctxRunOnce, ctxPerCall:
+			body = f.FuncBody(ctx.fn)
+		default:
+			continue
+		}
+		if body < 0 || len(c.entry.Release) == 0 {
+			continue
+		}
+		r := a.holder(c.node, c.entry, body, a.describe(c))
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	// Acquired connections.
+	for _, call := range f.Calls {
+		fn := f.Field(call, FFunction)
+		if fn < 0 || f.N[fn].Kind != KMemberExpression {
+			continue
+		}
+		prop := f.Field(fn, FProperty)
+		if prop < 0 {
+			continue
+		}
+		m := f.Text(prop)
+		if !a.maybeAcquire(m) {
+			continue
+		}
+		if a.hasFuncArg(call) {
+			continue // callback style
+		}
+		ce := a.valueClient(f.Field(fn, FObject), 0)
+		if ce == nil {
+			continue
+		}
+		res := a.cat.resourceFor(ce, m)
+		if res == nil {
+			continue
+		}
+		encl := f.EnclosingFunc(call)
+		var body int32
+		if encl < 0 {
+			if !isScriptTop {
+				continue
+			}
+			body = 0
+		} else {
+			body = f.FuncBody(encl)
+		}
+		if body < 0 {
+			continue
+		}
+		what := "connection from " + shorten(f.Text(fn)) + "()"
+		if r := a.holder(call, res, body, what); r != nil {
+			out = append(out, r)
+		}
+	}
+	// Configured scripts release the singleton they import.
+	if a.script {
+		for _, b := range f.Bindings {
+			if b.Kind != BImport || b.Scope != 0 {
+				continue
+			}
+			x, _ := a.p.exportOf(f.Path, b.Import.Spec, []string{b.ImportName})
+			if x == nil || x.Kind != XClient || x.Entry == nil || len(x.Entry.Release) == 0 {
+				continue
+			}
+			if len(f.References(b)) == 0 {
+				continue
+			}
+			out = append(out, &resource{acq: b.Decl, b: b, entry: x.Entry, body: 0, atStart: true,
+				what: fmt.Sprintf("the imported %s %s", kindName(x.Entry), b.Name)})
+		}
+	}
+	return out
+}
+
+func (a *analysis) maybeAcquire(m string) bool {
+	for _, e := range a.cat.clients {
+		for _, x := range e.AcquireMethods {
+			if x == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *analysis) hasFuncArg(call int32) bool {
+	f := a.f
+	args := f.Field(call, FArguments)
+	if args < 0 {
+		return false
+	}
+	for c := f.firstChild(args); c >= 0; c = f.N[c].Next {
+		if isFunc(f.N[c].Kind) {
+			return true
+		}
+		if f.N[c].Kind == KIdentifier {
+			if b := f.Lookup(c); b != nil && a.localFunc(b) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holder finds the variable a construction or acquisition is kept in and
+// returns the resource to track, or nil when the value is handed on
+// (returned, passed, stored) and so not this function's to release.
+func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *resource {
+	f := a.f
+	x := n
+	for {
+		p := f.N[x].Parent
+		if p < 0 {
+			return nil
+		}
+		switch f.N[p].Kind {
+		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KNonNullExpression, KAwaitExpression, KTypeAssertion:
+			x = p
+			continue
+		case KMemberExpression:
+			gp := f.N[p].Parent
+			if f.Field(p, FObject) == x && gp >= 0 && f.N[gp].Kind == KCallExpression && f.Field(gp, FFunction) == p && a.isChainCall(gp) {
+				x = gp
+				continue
+			}
+			if f.Field(p, FObject) == x {
+				// new Pool().query(...): used once and never released
+				r := &resource{acq: n, entry: e, what: what, body: body}
+				return r
+			}
+			return nil
+		case KVariableDeclarator:
+			if f.Field(p, FValue) != x {
+				return nil
+			}
+			name := f.Field(p, FName)
+			if name < 0 || f.N[name].Kind != KIdentifier {
+				return nil
+			}
+			b := f.Lookup(name)
+			if b == nil {
+				return nil
+			}
+			return &resource{acq: n, b: b, entry: e, what: what + " (" + b.Name + ")", body: body}
+		case KAssignmentExpression:
+			if f.Field(p, FRight) != x {
+				return nil
+			}
+			l := f.Unwrap(f.Field(p, FLeft))
+			if l < 0 || f.N[l].Kind != KIdentifier {
+				return nil
+			}
+			if u := f.UsingBinding(p); u != nil && f.N[p].Kind == KAssignmentExpression && (f.firstChild(p) >= 0 && f.N[f.firstChild(p)].Kind == TUsing || f.textIs(l, "using")) {
+				return &resource{acq: n, b: u, entry: e, what: what + " (" + u.Name + ")", body: body}
+			}
+			b := f.Lookup(l)
+			if b == nil || b.Scope == 0 && body != 0 {
+				return nil // stored in a module variable
+			}
+			return &resource{acq: n, b: b, entry: e, what: what + " (" + b.Name + ")", body: body}
+		case KExpressionStatement:
+			// a bare construction whose value is dropped
+			return nil
+		}
+		return nil
+	}
+}
+
+// usingProblems reports `using`/`await using` on a resource whose library
+// does not dispose it (rule 4 of release), and returns those resources.
+func (a *analysis) usingFinding(r *resource) (Diagnostic, bool) {
+	if r.b == nil || !r.b.Using || r.entry.Disposes {
+		return Diagnostic{}, false
+	}
+	mod := displayModule(r.entry)
+	msg := fmt.Sprintf("%s is held with `using`, but %s does not dispose it (no Symbol.asyncDispose): `await using` does not release it; call %s.%s() in a finally block",
+		r.what, mod, r.b.Name, firstOr(r.entry.Release, "release"))
+	return Diagnostic{Start: a.startNode(r.acq), End: r.acq, Message: msg}, true
+}
+
+func firstOr(s []string, d string) string {
+	if len(s) > 0 {
+		return s[0]
+	}
+	return d
+}
+
+// relPath makes a path relative to the working directory, slash-separated.
+func relPath(workDir, p string) string {
+	if r, err := filepath.Rel(workDir, p); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}

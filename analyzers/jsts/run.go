@@ -1,0 +1,532 @@
+// Package jsts is the TypeScript/JavaScript half of connlint: a
+// tree-sitter engine (parse, one walk per file into scopes and bindings,
+// import resolution with tsconfig paths) and the rules singleton and
+// release, shaped like x/tools analyzers.
+//
+// A run has two phases that both spread over all cores. The first reads
+// every file of the project, parses only those that mention a catalog
+// module (a cheap byte search), and keeps a small summary of each: what it
+// exports (a client, a cached getter, a factory), whether it is the
+// singleton of a client kind, whether it is an entrypoint. The second
+// parses the files to check that can matter (they mention a catalog
+// module or import a module the first phase found interesting) and runs
+// the rules on them. Trees are closed as soon as they are flattened.
+package jsts
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/diag"
+)
+
+// Options configure a run.
+type Options struct {
+	Config   *config.Config // nil means config.Default(WorkDir)
+	WorkDir  string         // finding/error paths are relative to this
+	Workers  int            // 0 means runtime.GOMAXPROCS(0)
+	Progress func(done, total int)
+
+	// NoPrefilter parses every file to check, even those that cannot
+	// matter (benchmarks of the rules' cost over bare parsing).
+	NoPrefilter bool
+}
+
+// Stats describe a run, for benchmarks.
+type Stats struct {
+	Files, Parsed1, Parsed2, Skipped int
+	Bytes                            int64
+}
+
+// Run checks the TS/JS files under roots: a directory is walked
+// recursively (honouring .gitignore, skipping node_modules, build output,
+// generated Prisma clients and config excludes); a file is checked as
+// given. "X/..." means the directory X.
+func Run(ctx context.Context, roots []string, opts Options) diag.Result {
+	res, _ := RunStats(ctx, roots, opts)
+	return res
+}
+
+// RunStats is Run that also returns counts for benchmarks.
+func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, Stats) {
+	var res diag.Result
+	var stats Stats
+	wd := opts.WorkDir
+	if wd == "" {
+		wd, _ = os.Getwd()
+	}
+	wd, _ = filepath.Abs(wd)
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = config.Default(wd)
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	p := &project{cfg: cfg, cat: newJSCatalog(cfg.Catalog()), fs: newFSCache(), workDir: wd, sums: map[string]*Summary{}}
+
+	// Targets and the universe of files the project facts come from.
+	targets := map[string]bool{}
+	var targetList []string
+	universeDirs := map[string]bool{}
+	var explicit []string
+	if len(roots) == 0 {
+		roots = []string{"./..."}
+	}
+	for _, r := range roots {
+		r = strings.TrimSuffix(filepath.ToSlash(r), "/...")
+		if r == "..." || r == "" {
+			r = "."
+		}
+		abs := r
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, r)
+		}
+		abs = filepath.Clean(abs)
+		st, err := os.Stat(abs)
+		if err != nil {
+			res.Errors = append(res.Errors, diag.Error{File: relPath(wd, abs), Message: "cannot read: " + errText(err)})
+			continue
+		}
+		if st.IsDir() {
+			universeDirs[abs] = true
+			universeDirs[projectRoot(cfg, abs)] = true
+			continue
+		}
+		if _, ok := languageOf(abs); !ok || isDeclarationFile(abs) {
+			continue
+		}
+		if !targets[abs] && !cfg.IsExcluded(abs) {
+			targets[abs] = true
+			explicit = append(explicit, abs)
+		}
+		universeDirs[projectRoot(cfg, filepath.Dir(abs))] = true
+	}
+	// Walk the universe (outermost folders only).
+	var dirs []string
+	for d := range universeDirs {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	var outer []string
+	for _, d := range dirs {
+		if len(outer) > 0 && within(outer[len(outer)-1], d) {
+			continue
+		}
+		outer = append(outer, d)
+	}
+	w := &walker{excluded: cfg.IsExcluded}
+	for _, d := range outer {
+		if err := w.walk(d); err != nil {
+			res.Errors = append(res.Errors, diag.Error{File: relPath(wd, d), Message: "walk: " + errText(err)})
+		}
+	}
+	for _, pj := range w.pkgJSONs {
+		p.fs.addWorkspace(pj)
+	}
+	// Directory roots: their files are targets.
+	for _, f := range w.files {
+		for r := range universeDirs {
+			if rootWanted(roots, wd, r) && within(r, f) {
+				targets[f] = true
+				break
+			}
+		}
+	}
+	for _, f := range w.files {
+		if targets[f] {
+			targetList = append(targetList, f)
+		}
+	}
+	for _, f := range explicit {
+		if !slicesContains(targetList, f) {
+			targetList = append(targetList, f)
+		}
+	}
+	sort.Strings(targetList)
+	universe := append([]string(nil), w.files...)
+	for _, f := range explicit {
+		universe = append(universe, f)
+	}
+	universe = dedupe(universe)
+	stats.Files = len(targetList)
+
+	// Phase 1: summaries of the files that mention a catalog module.
+	cache := newFileCache(256 << 20)
+	var mu sync.Mutex
+	var errs []diag.Error
+	summarize := func(paths []string, want func(path string, src []byte) bool) {
+		parallel(ctx, workers, paths, func(wk *worker, path string) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return
+			}
+			if !want(path, src) {
+				return
+			}
+			f, err := wk.parse(ctx, path, relPath(wd, path), src)
+			if err != nil {
+				return
+			}
+			a := newAnalysis(f, p)
+			s := a.summarize()
+			mu.Lock()
+			p.sums[path] = s
+			stats.Parsed1++
+			keep := targets[path]
+			mu.Unlock()
+			if keep {
+				cache.put(path, f)
+			}
+		})
+	}
+	summarize(universe, func(path string, src []byte) bool {
+		return p.cat.mentions(src) || cfg.IsSingleton(path)
+	})
+	// Re-exporting modules (barrels) of interesting modules, until stable.
+	for round := 0; round < 3; round++ {
+		needles := p.interestingNeedles(w.tsconfig)
+		var next []string
+		for _, f := range universe {
+			if _, done := p.sums[f]; !done {
+				next = append(next, f)
+			}
+		}
+		before := p.interestingCount()
+		summarize(next, func(path string, src []byte) bool {
+			return containsAny(src, needles) && bytes.Contains(src, []byte("export"))
+		})
+		if p.interestingCount() == before {
+			break
+		}
+	}
+	p.finishPhase1()
+	p.phase2 = true
+
+	// Phase 2: the rules on the targets that can matter.
+	needles := p.interestingNeedles(w.tsconfig)
+	var done atomic.Int64
+	total := len(targetList)
+	var findings []diag.Finding
+	parallel(ctx, workers, targetList, func(wk *worker, path string) {
+		defer func() {
+			n := done.Add(1)
+			if opts.Progress != nil {
+				opts.Progress(int(n), total)
+			}
+		}()
+		rel := relPath(wd, path)
+		if isTestFile(rel) {
+			return
+		}
+		f := cache.take(path)
+		if f == nil {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, diag.Error{File: rel, Message: "cannot read: " + errText(err)})
+				mu.Unlock()
+				return
+			}
+			atomic.AddInt64(&stats.Bytes, int64(len(src)))
+			if !opts.NoPrefilter && !p.cat.mentions(src) && !containsAny(src, needles) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
+				mu.Lock()
+				stats.Skipped++
+				mu.Unlock()
+				return
+			}
+			f, err = wk.parse(ctx, path, rel, src)
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, diag.Error{File: rel, Message: err.Error()})
+				mu.Unlock()
+				return
+			}
+			mu.Lock()
+			stats.Parsed2++
+			mu.Unlock()
+		} else {
+			atomic.AddInt64(&stats.Bytes, int64(len(f.Src)))
+		}
+		fs := checkFile(f, p)
+		if len(fs) > 0 {
+			mu.Lock()
+			findings = append(findings, fs...)
+			mu.Unlock()
+		}
+	})
+	res.Findings = append(res.Findings, findings...)
+	res.Errors = append(res.Errors, errs...)
+	if ctx.Err() != nil {
+		res.Errors = append(res.Errors, diag.Error{File: ".", Message: "interrupted: " + ctx.Err().Error()})
+	}
+	if res.Findings == nil {
+		res.Findings = []diag.Finding{}
+	}
+	if res.Errors == nil {
+		res.Errors = []diag.Error{}
+	}
+	res.Sort()
+	return res, stats
+}
+
+// checkFile runs the rules on one parsed file and returns its findings,
+// suppressions applied.
+func checkFile(f *File, p *project) []diag.Finding {
+	a := newAnalysis(f, p)
+	var out []diag.Finding
+	for _, an := range Analyzers {
+		pass := &Pass{Analyzer: an, File: f, a: a}
+		pass.report = func(d Diagnostic) {
+			line, col := pass.pos(d.Start)
+			end := d.End
+			if end < 0 {
+				end = d.Start
+			}
+			fd := diag.Finding{Rule: an.Name, Language: f.Lang, File: f.Rel, Line: line, Column: col,
+				EndLine: int(f.N[end].ERow) + 1, EndColumn: int(f.N[end].ECol) + 1, Message: d.Message,
+				Related: d.Related}
+			if fd.Related == nil {
+				fd.Related = []diag.Related{}
+			}
+			out = append(out, fd)
+		}
+		an.Run(pass)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sups := f.suppressions()
+	kept := out[:0]
+	for _, fd := range out {
+		if !isSuppressed(sups, fd) {
+			kept = append(kept, fd)
+		}
+	}
+	return kept
+}
+
+// parallel runs fn over paths on n workers, each with its own parsers.
+func parallel(ctx context.Context, n int, paths []string, fn func(*worker, string)) {
+	if len(paths) == 0 {
+		return
+	}
+	n = min(n, len(paths))
+	ch := make(chan string, n*4)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := newWorker()
+			defer wk.close()
+			for path := range ch {
+				if ctx.Err() != nil {
+					continue
+				}
+				fn(wk, path)
+			}
+		}()
+	}
+	for _, path := range paths {
+		ch <- path
+	}
+	close(ch)
+	wg.Wait()
+}
+
+// projectRoot is where the facts of a checked path come from: the config
+// folder when a config file is used, else the nearest package.json folder.
+func projectRoot(cfg *config.Config, dir string) string {
+	if cfg.File != "" && within(cfg.Dir, dir) {
+		return cfg.Dir
+	}
+	if d := findUp(dir, "package.json"); d != "" {
+		return d
+	}
+	return dir
+}
+
+// rootWanted: r is one of the folders named on the command line (not a
+// folder added only for project facts).
+func rootWanted(roots []string, wd, r string) bool {
+	for _, x := range roots {
+		x = strings.TrimSuffix(filepath.ToSlash(x), "/...")
+		if x == "..." || x == "" {
+			x = "."
+		}
+		abs := x
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, x)
+		}
+		if filepath.Clean(abs) == r {
+			return true
+		}
+	}
+	return false
+}
+
+func within(dir, path string) bool {
+	if dir == path {
+		return true
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func dedupe(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func slicesContains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// interesting reports a summary other files may need: it exports a
+// client, getter or factory, re-exports, or is a singleton.
+func (s *Summary) interesting() bool {
+	if len(s.Singleton) > 0 {
+		return true
+	}
+	for _, x := range s.Exports {
+		switch x.Kind {
+		case XClient, XGetter, XFactory, XCallOf:
+			return true
+		case XReexport:
+			return true
+		}
+	}
+	return len(s.Stars) > 0
+}
+
+func (p *project) interestingCount() int {
+	n := 0
+	for _, s := range p.sums {
+		if s.interesting() {
+			n++
+		}
+	}
+	return n
+}
+
+// interestingNeedles: text that any import of an interesting module
+// contains (its stem, its package name, an exact tsconfig alias to it).
+func (p *project) interestingNeedles(tsconfigs []string) [][]byte {
+	set := map[string]bool{}
+	files := map[string]bool{}
+	for path, s := range p.sums {
+		if !s.interesting() {
+			continue
+		}
+		files[path] = true
+		for _, n := range stemNeedles(path) {
+			set[n] = true
+		}
+		dir := filepath.Dir(path)
+		if b := filepath.Base(dir); b == "src" || b == "lib" {
+			set[filepath.Base(filepath.Dir(dir))] = true
+		}
+		if s.PkgName != "" {
+			set[s.PkgName] = true
+		}
+	}
+	for _, tc := range tsconfigs {
+		cfg := p.fs.nearestTSConfig(filepath.Dir(tc))
+		if cfg == nil {
+			continue
+		}
+		for _, k := range cfg.keys {
+			if strings.Contains(k, "*") {
+				continue
+			}
+			for _, t := range cfg.paths[k] {
+				if rp, ok := p.fs.resolveFile(filepath.Join(cfg.dir, t)); ok && files[rp] {
+					set[k] = true
+				}
+			}
+		}
+	}
+	var out [][]byte
+	for n := range set {
+		if n != "" && n != "." && n != string(filepath.Separator) {
+			out = append(out, []byte(n))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i], out[j]) < 0 })
+	return out
+}
+
+// fileCache keeps parsed files of the first phase for the second, within
+// a byte budget.
+type fileCache struct {
+	mu     sync.Mutex
+	budget int64
+	used   int64
+	files  map[string]*File
+}
+
+func newFileCache(budget int64) *fileCache {
+	return &fileCache{budget: budget, files: map[string]*File{}}
+}
+
+func (c *fileCache) put(path string, f *File) {
+	size := int64(len(f.Src)) + int64(len(f.N))*int64(40+4)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.used+size > c.budget {
+		return
+	}
+	c.used += size
+	c.files[path] = f
+}
+
+func (c *fileCache) take(path string) *File {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := c.files[path]
+	if f != nil {
+		delete(c.files, path)
+		c.used -= int64(len(f.Src)) + int64(len(f.N))*int64(40+4)
+	}
+	return f
+}
+
+var _ = fmt.Sprintf

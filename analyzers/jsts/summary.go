@@ -1,0 +1,845 @@
+package jsts
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/connlint/connlint/analyzers/catalog"
+	"github.com/connlint/connlint/analyzers/config"
+)
+
+// ExportKind says what an exported name holds, as far as clients go.
+type ExportKind uint8
+
+const (
+	XNone     ExportKind = iota
+	XClient              // a client (module-scope or cached)
+	XGetter              // a function returning a cached client
+	XFactory             // a function returning a new client per call
+	XReexport            // another module's export
+	XCallOf              // the result of calling another module's export at module scope
+)
+
+// Export is one exported name of a module summary.
+type Export struct {
+	Kind  ExportKind
+	Entry *catalog.Entry
+	Spec  string // XReexport, XCallOf: the module
+	Name  string // XReexport, XCallOf: its export
+}
+
+// Summary is what the first phase learns from a file and the second
+// phase needs from the files a file imports.
+type Summary struct {
+	Path    string
+	Rel     string
+	Entry   bool
+	Exports map[string]*Export
+	Stars   []string
+	// Singleton: per client kind, where this module builds the client it
+	// shares (strong: exported, cached on globalThis, or a cached getter;
+	// weak: used by exported functions).
+	Singleton map[string]*singletonSite
+	// Kinds: every client kind constructed in the file, at its first site.
+	Kinds   map[string]pos
+	Imports []string // resolved project files this file imports
+	PkgDir  string
+	PkgName string
+	Deps    map[string]bool
+	Next    bool
+}
+
+type pos struct{ Line, Col int }
+
+type singletonSite struct {
+	Strong bool
+	pos
+}
+
+// exportNames maps local names to the name they are exported as.
+func (a *analysis) exportNames() map[string]string {
+	if a.exportNamesMemo != nil {
+		return a.exportNamesMemo
+	}
+	f := a.f
+	m := map[string]string{}
+	for _, x := range f.Exports {
+		switch f.N[x].Kind {
+		case KExportStatement:
+			if f.Field(x, FSource) >= 0 {
+				continue
+			}
+			if v := f.Field(x, FValue); v >= 0 {
+				if u := f.Unwrap(v); u >= 0 && f.N[u].Kind == KIdentifier {
+					m[f.Text(u)] = "default"
+				}
+			}
+			if cl := f.ChildOfKind(x, KExportClause); cl >= 0 {
+				for s := f.firstChild(cl); s >= 0; s = f.N[s].Next {
+					if f.N[s].Kind != KExportSpecifier {
+						continue
+					}
+					nm, al := f.Field(s, FName), f.Field(s, FAlias)
+					if nm < 0 {
+						continue
+					}
+					out := f.Text(nm)
+					if al >= 0 {
+						out = f.Text(al)
+					}
+					m[f.Text(nm)] = out
+				}
+			}
+		case KAssignmentExpression:
+			l, r := f.Field(x, FLeft), f.Unwrap(f.Field(x, FRight))
+			if r < 0 {
+				continue
+			}
+			if f.isModuleExports(l) {
+				switch f.N[r].Kind {
+				case KIdentifier:
+					m[f.Text(r)] = "default"
+				case KObject:
+					for c := f.firstChild(r); c >= 0; c = f.N[c].Next {
+						switch f.N[c].Kind {
+						case KShorthandPropertyIdentifier:
+							m[f.Text(c)] = f.Text(c)
+						case KPair:
+							k, v := f.Field(c, FKey), f.Unwrap(f.Field(c, FValue))
+							if k >= 0 && v >= 0 && f.N[v].Kind == KIdentifier {
+								m[f.Text(v)] = f.Text(k)
+							}
+						}
+					}
+				}
+			} else if f.N[r].Kind == KIdentifier {
+				if p := f.Field(l, FProperty); p >= 0 {
+					m[f.Text(r)] = f.Text(p)
+				}
+			}
+		}
+	}
+	a.exportNamesMemo = m
+	return m
+}
+
+// summarize builds the file's summary.
+func (a *analysis) summarize() *Summary {
+	f := a.f
+	s := &Summary{Path: f.Path, Rel: f.Rel, Entry: a.entry, Exports: map[string]*Export{},
+		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}}
+	if pi := a.p.fs.nearestPkg(filepath.Dir(f.Path)); pi != nil {
+		s.PkgDir, s.PkgName, s.Deps, s.Next = pi.dir, pi.name, pi.deps, pi.next
+	}
+	for _, im := range f.Imports {
+		if a.cat.isCatalogModule(im.Spec) {
+			continue
+		}
+		if p, ok := a.p.fs.resolve(f.Path, im.Spec); ok {
+			s.Imports = append(s.Imports, p)
+		}
+	}
+	a.collectExports(s)
+	for _, c := range a.sites {
+		kind := c.entry.Client
+		if _, ok := s.Kinds[kind]; !ok {
+			s.Kinds[kind] = a.posOf(c.node)
+		}
+	}
+	if !a.entry && !a.isTest && !a.generated && !a.routeFile && !a.pagesAPI && !f.UseServer {
+		for _, c := range a.sites {
+			strong, ok := a.singletonStrength(c)
+			if !ok {
+				continue
+			}
+			kind := c.entry.Client
+			if cur := s.Singleton[kind]; cur == nil || strong && !cur.Strong {
+				s.Singleton[kind] = &singletonSite{Strong: strong, pos: a.posOf(c.node)}
+			}
+		}
+		for name, x := range s.Exports {
+			if (x.Kind == XClient || x.Kind == XGetter) && x.Entry != nil {
+				if cur := s.Singleton[x.Entry.Client]; cur == nil {
+					_ = name
+					s.Singleton[x.Entry.Client] = &singletonSite{Strong: true, pos: s.Kinds[x.Entry.Client]}
+				} else {
+					cur.Strong = true
+				}
+			}
+		}
+	}
+	return s
+}
+
+func (a *analysis) posOf(n int32) pos {
+	node := a.startNode(n)
+	return pos{Line: int(a.f.N[node].Row) + 1, Col: int(a.f.N[node].Col) + 1}
+}
+
+// startNode is where a finding on a construction starts: the new keyword,
+// or the callee of a call.
+func (a *analysis) startNode(n int32) int32 {
+	if a.f.N[n].Kind == KCallExpression {
+		if fn := a.f.Field(n, FFunction); fn >= 0 {
+			return fn
+		}
+	}
+	return n
+}
+
+// singletonStrength says whether a construction site makes its module the
+// shared singleton of its kind, and how strongly.
+func (a *analysis) singletonStrength(c *construction) (strong, ok bool) {
+	f := a.f
+	ctx := a.ctxOf(c.node)
+	switch ctx.kind {
+	case ctxCached:
+		if ctx.fn >= 0 && f.N[ctx.fn].Kind == KMethodDefinition {
+			return false, false // an instance cache
+		}
+		return true, true
+	case ctxModule:
+	default:
+		return false, false
+	}
+	top := a.valueTop(c.node)
+	p := f.N[top].Parent
+	if p < 0 {
+		return false, false
+	}
+	switch f.N[p].Kind {
+	case KExportStatement:
+		return true, true
+	case KAssignmentExpression:
+		if l := f.Field(p, FLeft); f.isModuleExports(l) || f.isExportsMember(l) {
+			return true, true
+		}
+		return false, false
+	case KVariableDeclarator:
+	default:
+		return false, false
+	}
+	name := f.Field(p, FName)
+	if name < 0 || f.N[name].Kind != KIdentifier {
+		return false, false
+	}
+	if decl := f.N[p].Parent; decl >= 0 {
+		if es := f.N[decl].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+			return true, true
+		}
+	}
+	b := f.Lookup(name)
+	if b == nil {
+		return false, false
+	}
+	if _, ok := a.exportNames()[b.Name]; ok {
+		return true, true
+	}
+	weak := false
+	for _, r := range f.References(b) {
+		// inside an export statement or a module.exports assignment
+		for q := f.N[r].Parent; q >= 0; q = f.N[q].Parent {
+			if f.N[q].Kind == KExportStatement {
+				if isFunc(f.N[f.firstNamedOrDecl(q)].Kind) || a.inFunc(r, q) {
+					weak = true
+				} else {
+					return true, true
+				}
+				break
+			}
+			if f.N[q].Kind == KAssignmentExpression {
+				if l := f.Field(q, FLeft); f.isModuleExports(l) || f.isExportsMember(l) {
+					if a.inFunc(r, q) {
+						weak = true
+						break
+					}
+					return true, true
+				}
+			}
+		}
+		if !weak {
+			if fn := f.EnclosingFunc(r); fn >= 0 {
+				for g := fn; g >= 0; g = f.EnclosingFunc(g) {
+					if _, exported, _ := a.funcName(g); exported {
+						weak = true
+						break
+					}
+				}
+			}
+		}
+	}
+	if weak {
+		return false, true
+	}
+	return false, false
+}
+
+func (f *File) firstNamedOrDecl(x int32) int32 {
+	if d := f.Field(x, FDeclaration); d >= 0 {
+		return d
+	}
+	if v := f.Field(x, FValue); v >= 0 {
+		return f.Unwrap(v)
+	}
+	return x
+}
+
+// inFunc: r lies in a function nested inside q.
+func (a *analysis) inFunc(r, q int32) bool {
+	for p := a.f.N[r].Parent; p >= 0 && p != q; p = a.f.N[p].Parent {
+		if isFunc(a.f.N[p].Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) collectExports(s *Summary) {
+	f := a.f
+	set := func(name string, x *Export) {
+		if x != nil && x.Kind != XNone {
+			s.Exports[name] = x
+		}
+	}
+	for _, x := range f.Exports {
+		switch f.N[x].Kind {
+		case KExportStatement:
+			if src := f.Field(x, FSource); src >= 0 {
+				spec, _ := f.StringValue(src)
+				cl := f.ChildOfKind(x, KExportClause)
+				if cl < 0 {
+					if f.ChildOfKind(x, KNamespaceExport) < 0 {
+						s.Stars = append(s.Stars, spec)
+					}
+					continue
+				}
+				for sp := f.firstChild(cl); sp >= 0; sp = f.N[sp].Next {
+					if f.N[sp].Kind != KExportSpecifier {
+						continue
+					}
+					nm, al := f.Field(sp, FName), f.Field(sp, FAlias)
+					if nm < 0 {
+						continue
+					}
+					out := f.Text(nm)
+					if al >= 0 {
+						out = f.Text(al)
+					}
+					s.Exports[out] = &Export{Kind: XReexport, Spec: spec, Name: f.Text(nm)}
+				}
+				continue
+			}
+			isDefault := f.ChildOfKind(x, TDefault) >= 0
+			if d := f.Field(x, FDeclaration); d >= 0 {
+				switch f.N[d].Kind {
+				case KLexicalDeclaration, KVariableDeclaration:
+					for c := f.firstChild(d); c >= 0; c = f.N[c].Next {
+						if f.N[c].Kind != KVariableDeclarator {
+							continue
+						}
+						nm := f.Field(c, FName)
+						v := f.Field(c, FValue)
+						if nm >= 0 && f.N[nm].Kind == KIdentifier && v >= 0 {
+							set(f.Text(nm), a.classify(v, 0))
+						}
+					}
+				case KFunctionDeclaration, KGeneratorFunctionDeclaration, KClassDeclaration:
+					x := a.classifyFunc(d)
+					if nm := f.Field(d, FName); nm >= 0 {
+						set(f.Text(nm), x)
+					}
+					if isDefault {
+						set("default", x)
+					}
+				}
+				continue
+			}
+			if v := f.Field(x, FValue); v >= 0 && isDefault {
+				set("default", a.classify(v, 0))
+				continue
+			}
+			// export default function () {} without a value field
+			if isDefault {
+				for c := f.firstChild(x); c >= 0; c = f.N[c].Next {
+					if isFunc(f.N[c].Kind) || f.N[c].Kind == KClass {
+						set("default", a.classifyFunc(c))
+					}
+				}
+			}
+			if cl := f.ChildOfKind(x, KExportClause); cl >= 0 {
+				for sp := f.firstChild(cl); sp >= 0; sp = f.N[sp].Next {
+					if f.N[sp].Kind != KExportSpecifier {
+						continue
+					}
+					nm, al := f.Field(sp, FName), f.Field(sp, FAlias)
+					if nm < 0 {
+						continue
+					}
+					out := f.Text(nm)
+					if al >= 0 {
+						out = f.Text(al)
+					}
+					set(out, a.classify(nm, 0))
+				}
+			}
+		case KAssignmentExpression:
+			l, r := f.Field(x, FLeft), f.Field(x, FRight)
+			if r < 0 {
+				continue
+			}
+			if f.isModuleExports(l) {
+				ru := f.Unwrap(r)
+				if ru >= 0 && f.N[ru].Kind == KObject {
+					for c := f.firstChild(ru); c >= 0; c = f.N[c].Next {
+						switch f.N[c].Kind {
+						case KShorthandPropertyIdentifier:
+							set(f.Text(c), a.classify(c, 0))
+						case KPair:
+							k, v := f.Field(c, FKey), f.Field(c, FValue)
+							if k >= 0 && v >= 0 {
+								name := f.Text(k)
+								if sv, ok := f.StringValue(k); ok {
+									name = sv
+								}
+								set(name, a.classify(v, 0))
+							}
+						case KMethodDefinition:
+							if nm := f.Field(c, FName); nm >= 0 {
+								set(f.Text(nm), a.classifyFunc(c))
+							}
+						}
+					}
+				}
+				set("default", a.classify(r, 0))
+			} else if p := f.Field(l, FProperty); p >= 0 {
+				set(f.Text(p), a.classify(r, 0))
+			}
+		}
+	}
+}
+
+// classify says what an exported expression holds.
+func (a *analysis) classify(e int32, depth int) *Export {
+	f := a.f
+	if depth > 8 {
+		return nil
+	}
+	e = f.Unwrap(e)
+	if e < 0 {
+		return nil
+	}
+	switch f.N[e].Kind {
+	case KIdentifier, KShorthandPropertyIdentifier:
+		b := f.Lookup(e)
+		if b == nil {
+			return nil
+		}
+		switch b.Kind {
+		case BImport:
+			return &Export{Kind: XReexport, Spec: b.Import.Spec, Name: b.ImportName}
+		case BFunc, BClass:
+			return a.classifyFunc(b.Init)
+		case BVar:
+			if b.Init < 0 || len(b.Path) > 0 {
+				return nil
+			}
+			return a.classify(b.Init, depth+1)
+		}
+		return nil
+	case KFunctionExpression, KArrowFunction, KGeneratorFunction, KClass:
+		return a.classifyFunc(e)
+	}
+	if ent := a.valueClient(e, 0); ent != nil {
+		return &Export{Kind: XClient, Entry: ent}
+	}
+	// export const db = createDb() with createDb imported
+	if f.N[e].Kind == KAwaitExpression {
+		e = f.Unwrap(f.firstNamed(e))
+	}
+	if e >= 0 && f.N[e].Kind == KCallExpression {
+		spec, path, ok := a.symRef(f.Field(e, FFunction), 0)
+		if ok && !a.cat.isCatalogModule(spec) && len(path) <= 2 {
+			name := "default"
+			if np := normPath(path); len(np) == 1 {
+				name = np[0]
+			} else if len(np) > 1 {
+				return nil
+			}
+			return &Export{Kind: XCallOf, Spec: spec, Name: name}
+		}
+	}
+	return nil
+}
+
+// classifyFunc: a factory (new client per call) or a getter (cached).
+func (a *analysis) classifyFunc(fn int32) *Export {
+	if e := a.wrapperOf(fn); e != nil {
+		return &Export{Kind: XFactory, Entry: e}
+	}
+	if e := a.returnsClient(fn); e != nil {
+		return &Export{Kind: XGetter, Entry: e}
+	}
+	return nil
+}
+
+// returnsClient: the function returns a cached or module-level client.
+func (a *analysis) returnsClient(fn int32) *catalog.Entry {
+	f := a.f
+	k := f.N[fn].Kind
+	if !isFunc(k) {
+		return nil
+	}
+	if k == KArrowFunction {
+		if body := f.Field(fn, FBody); body >= 0 && f.N[body].Kind != KStatementBlock {
+			return a.valueClient(body, 0)
+		}
+	}
+	for _, r := range f.Returns {
+		if !f.Contains(fn, r) || f.EnclosingFunc(r) != fn {
+			continue
+		}
+		if v := f.firstNamed(r); v >= 0 {
+			if e := a.valueClient(v, 0); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// valueClient says which client an expression evaluates to, if any.
+func (a *analysis) valueClient(e int32, depth int) *catalog.Entry {
+	f := a.f
+	if depth > 10 {
+		return nil
+	}
+	e = f.Unwrap(e)
+	if e < 0 {
+		return nil
+	}
+	switch f.N[e].Kind {
+	case KNewExpression:
+		if c := a.construction(e); c != nil {
+			return c.entry
+		}
+	case KCallExpression:
+		if c := a.construction(e); c != nil {
+			return c.entry
+		}
+		if a.isChainCall(e) {
+			fn := f.Field(e, FFunction)
+			return a.valueClient(f.Field(fn, FObject), depth+1)
+		}
+		// remember('x', () => new X())
+		if args := f.Field(e, FArguments); args >= 0 {
+			for c := f.firstChild(args); c >= 0; c = f.N[c].Next {
+				if isFunc(f.N[c].Kind) && a.rememberCallback(c) {
+					if ent := a.returnsAny(c); ent != nil {
+						return ent
+					}
+				}
+			}
+		}
+		// a local getter
+		if callee := f.Unwrap(f.Field(e, FFunction)); callee >= 0 && f.N[callee].Kind == KIdentifier {
+			if b := f.Lookup(callee); b != nil {
+				if fn := a.localFunc(b); fn >= 0 && isFunc(f.N[fn].Kind) {
+					return a.returnsClient(fn)
+				}
+			}
+		}
+		// an imported getter or factory
+		if a.p.phase2 {
+			if spec, path, ok := a.symRef(f.Field(e, FFunction), 0); ok && !a.cat.isCatalogModule(spec) {
+				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && (x.Kind == XGetter || x.Kind == XFactory) {
+					return x.Entry
+				}
+			}
+		}
+	case KAwaitExpression:
+		return a.valueClient(f.firstNamed(e), depth+1)
+	case KBinaryExpression:
+		if r := a.valueClient(f.Field(e, FRight), depth+1); r != nil {
+			return r
+		}
+		return a.valueClient(f.Field(e, FLeft), depth+1)
+	case KTernaryExpression:
+		if r := a.valueClient(f.Field(e, FAlternative), depth+1); r != nil {
+			return r
+		}
+		return a.valueClient(f.Field(e, FConsequence), depth+1)
+	case KIdentifier, KShorthandPropertyIdentifier:
+		b := f.Lookup(e)
+		if b == nil {
+			return nil
+		}
+		switch b.Kind {
+		case BVar:
+			if b.Init >= 0 && len(b.Path) == 0 {
+				if ent := a.valueClient(b.Init, depth+1); ent != nil {
+					return ent
+				}
+			}
+			// let pool; ... pool = new Pool()
+			if !b.Const {
+				for _, as := range f.Assigns {
+					l := f.Unwrap(f.Field(as, FLeft))
+					if l >= 0 && f.N[l].Kind == KIdentifier && f.textIs(l, b.Name) && f.Lookup(l) == b {
+						if ent := a.valueClient(f.Field(as, FRight), depth+1); ent != nil {
+							return ent
+						}
+					}
+				}
+			}
+		case BImport:
+			if a.p.phase2 {
+				x, _ := a.p.exportOf(f.Path, b.Import.Spec, []string{b.ImportName})
+				if x != nil && x.Kind == XClient {
+					return x.Entry
+				}
+			}
+		}
+	case KMemberExpression:
+		// globalForPrisma.prisma: look for a client assigned to it.
+		if a.globalSlot(e) {
+			txt := f.Text(e)
+			for _, as := range f.Assigns {
+				l := f.Unwrap(f.Field(as, FLeft))
+				if l >= 0 && l != e && f.N[l].Kind == KMemberExpression && f.Text(l) == txt {
+					if r := f.Unwrap(f.Field(as, FRight)); r >= 0 && !f.Contains(r, e) {
+						if ent := a.valueClient(r, depth+1); ent != nil {
+							return ent
+						}
+					}
+				}
+			}
+		}
+		if a.p.phase2 {
+			if spec, path, ok := a.symRef(e, 0); ok && !a.cat.isCatalogModule(spec) {
+				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XClient {
+					return x.Entry
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// returnsAny: the entry of any client a function returns (cached or not).
+func (a *analysis) returnsAny(fn int32) *catalog.Entry {
+	f := a.f
+	if f.N[fn].Kind == KArrowFunction {
+		if body := f.Field(fn, FBody); body >= 0 && f.N[body].Kind != KStatementBlock {
+			return a.valueClient(body, 0)
+		}
+	}
+	for _, r := range f.Returns {
+		if f.Contains(fn, r) && f.EnclosingFunc(r) == fn {
+			if v := f.firstNamed(r); v >= 0 {
+				if e := a.valueClient(v, 0); e != nil {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// project is what the whole run knows: configuration, catalog, file
+// system cache, and after the first phase the module summaries.
+type project struct {
+	cfg     *config.Config
+	cat     *jsCatalog
+	fs      *fsCache
+	workDir string
+	phase2  bool
+
+	mu   sync.RWMutex
+	sums map[string]*Summary
+
+	// after the first phase
+	singles map[string][]*singletonRef // kind -> candidates
+	feeds   map[string]bool            // files the singleton modules import
+}
+
+type singletonRef struct {
+	sum    *Summary
+	kind   string
+	strong bool
+	pos
+}
+
+func (p *project) summary(path string) *Summary {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.sums[path]
+}
+
+// exportOf resolves export path[0] (or the module object) of spec as seen
+// from file from, through re-exports. It returns the export and the file
+// that defines it.
+func (p *project) exportOf(from, spec string, path []string) (*Export, string) {
+	return p.exportOfDepth(from, spec, path, 0)
+}
+
+func (p *project) exportOfDepth(from, spec string, path []string, depth int) (*Export, string) {
+	if depth > 10 || p.cat.isCatalogModule(spec) {
+		return nil, ""
+	}
+	target, ok := p.fs.resolve(from, spec)
+	if !ok {
+		return nil, ""
+	}
+	name := "default"
+	switch np := normPath(path); {
+	case len(np) == 1:
+		name = np[0]
+	case len(np) > 1:
+		return nil, ""
+	case len(path) == 0:
+		name = "default"
+	}
+	return p.resolveExport(target, name, depth)
+}
+
+func (p *project) resolveExport(file, name string, depth int) (*Export, string) {
+	if depth > 10 {
+		return nil, ""
+	}
+	s := p.summary(file)
+	if s == nil {
+		return nil, ""
+	}
+	x := s.Exports[name]
+	if x == nil {
+		for _, st := range s.Stars {
+			if y, f := p.exportOfDepth(file, st, []string{name}, depth+1); y != nil {
+				return y, f
+			}
+		}
+		return nil, ""
+	}
+	switch x.Kind {
+	case XReexport:
+		if x.Name == "*" {
+			return nil, ""
+		}
+		return p.exportOfDepth(file, x.Spec, []string{x.Name}, depth+1)
+	case XCallOf:
+		y, f := p.exportOfDepth(file, x.Spec, []string{x.Name}, depth+1)
+		if y != nil && (y.Kind == XFactory || y.Kind == XGetter) {
+			_ = f
+			return &Export{Kind: XClient, Entry: y.Entry}, file
+		}
+		return nil, ""
+	}
+	return x, file
+}
+
+// finishPhase1 picks the singleton modules of each client kind and the
+// files that feed them.
+func (p *project) finishPhase1() {
+	p.singles = map[string][]*singletonRef{}
+	p.feeds = map[string]bool{}
+	var paths []string
+	for path := range p.sums {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	configured := p.cfg.HasSingleton()
+	for _, path := range paths {
+		s := p.sums[path]
+		if configured {
+			if !p.cfg.IsSingleton(path) {
+				continue
+			}
+			for kind, ps := range s.Kinds {
+				p.singles[kind] = append(p.singles[kind], &singletonRef{sum: s, kind: kind, strong: true, pos: ps})
+			}
+			continue
+		}
+		if s.Entry {
+			continue
+		}
+		// Re-resolved exports (XCallOf through a factory) make a module
+		// a singleton too.
+		for _, x := range s.Exports {
+			if x.Kind == XCallOf {
+				if y, _ := p.exportOfDepth(path, x.Spec, []string{x.Name}, 0); y != nil && (y.Kind == XFactory || y.Kind == XGetter) && y.Entry != nil {
+					if s.Singleton[y.Entry.Client] == nil {
+						s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, pos: s.Kinds[y.Entry.Client]}
+					}
+				}
+			}
+		}
+		for kind, site := range s.Singleton {
+			p.singles[kind] = append(p.singles[kind], &singletonRef{sum: s, kind: kind, strong: site.Strong, pos: site.pos})
+		}
+	}
+	for kind, list := range p.singles {
+		strong := list[:0:0]
+		for _, r := range list {
+			if r.strong {
+				strong = append(strong, r)
+			}
+		}
+		if len(strong) > 0 {
+			p.singles[kind] = strong
+		}
+		for _, r := range p.singles[kind] {
+			for _, im := range r.sum.Imports {
+				p.feeds[im] = true
+			}
+		}
+	}
+}
+
+// singletonFor returns the singleton of kind that applies to file, or nil
+// when there is none or the file is one.
+func (p *project) singletonFor(file string, kind string) *singletonRef {
+	list := p.singles[kind]
+	if len(list) == 0 {
+		return nil
+	}
+	for _, r := range list {
+		if r.sum.Path == file {
+			return nil
+		}
+	}
+	if p.cfg.HasSingleton() {
+		return list[0]
+	}
+	pi := p.fs.nearestPkg(filepath.Dir(file))
+	for _, r := range list {
+		if pi == nil {
+			if r.sum.PkgDir == "" {
+				return r
+			}
+			continue
+		}
+		if r.sum.PkgDir == pi.dir || r.sum.PkgName != "" && pi.deps[r.sum.PkgName] {
+			return r
+		}
+	}
+	return nil
+}
+
+// isNext reports a file in a Next.js project (next in the nearest
+// package.json).
+func (p *project) isNext(file string) bool {
+	pi := p.fs.nearestPkg(filepath.Dir(file))
+	return pi != nil && pi.next
+}
+
+// stemNeedles returns text any import of the file must contain: its stem,
+// or its folder's name for an index file.
+func stemNeedles(path string) []string {
+	base := filepath.Base(path)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if stem == "index" {
+		return []string{filepath.Base(filepath.Dir(path))}
+	}
+	return []string{stem}
+}
