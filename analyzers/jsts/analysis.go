@@ -17,9 +17,9 @@ type analysis struct {
 	cat *jsCatalog
 
 	isTest, entry, generated bool
-	routeFile, pagesAPI       bool
-	script                    bool // configured under scripts:
-	server                    bool // starts a server (listen)
+	routeFile, pagesAPI      bool
+	script                   bool // configured under scripts:
+	server                   bool // starts a server (listen)
 
 	consMemo    map[int32]*construction
 	consBusy    map[int32]bool

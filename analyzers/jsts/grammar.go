@@ -211,7 +211,7 @@ var kindNames = map[string]Kind{
 	"type_arguments": KTypeArguments, "decorator": KDecorator, "optional_chain": KOptionalChain,
 	"computed_property_name": KComputedPropertyName, "jsx_expression": KJSXExpression,
 	"template_substitution": KTemplateSubstitution,
-	"'await": TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
+	"'await":                TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
 	"'??": TNullish, "'||": TOr, "'&&": TAnd, "'=": TAssign, "'||=": TOrAssign, "'??=": TNullishAssign,
 	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'*": TStar, "'type": TType,
 	"'typeof": TTypeof, "'===": TEq3, "'==": TEq2, "'!==": TNotEq3, "'!=": TNotEq2,
@@ -274,7 +274,7 @@ type grammar struct {
 }
 
 var (
-	grammarsOnce sync.Once
+	grammarsOnce   sync.Once
 	gTS, gTSX, gJS *grammar
 )
 
