@@ -206,10 +206,10 @@ func (st *state) escapes(s *site, inner ast.Node, local *types.Var, target ast.N
 		return false
 	case *ast.SelectorExpr:
 		// redis.NewClient(opt).Ping(ctx): a method on the new client.
-		if _, isMethod := st.pass.TypesInfo.Selections[t]; isMethod {
+		if ast.Unparen(t.X) == s.call {
 			return false
 		}
-		return true
+		return true // stored in a field
 	case *ast.Ident:
 		return t.Name != "_"
 	}
