@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/connlint/connlint/analyzers/diag"
+)
+
+// binary is the connlint command built once for the tests that run it as
+// users do.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "connlint-cli")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "connlint")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building connlint:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// connlint runs the binary in dir and returns stdout, stderr and the exit
+// status.
+func connlint(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// writeTree writes files (path -> content) below a new temp dir.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+const goMod = "module example.com/m\n\ngo 1.26.0\n"
+
+func TestBrokenPackageIsListedAndTheRestChecked(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":      goMod,
+		"ok/ok.go":    "package ok\n\nfunc F() int { return 1 }\n",
+		"bad/bad.go":  "package bad\n\nfunc G() int { return missing }\n",
+		"syntax/s.go": "package syntax\n\nfunc H( {\n",
+	})
+	out, _, code := connlint(t, dir, "--format", "json", "./...")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0 (errors are listed, the rest checked): %s", code, out)
+	}
+	var res diag.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	files := map[string]string{}
+	for _, e := range res.Errors {
+		files[e.File] = e.Message
+	}
+	if !strings.Contains(files["bad/bad.go"], "undefined: missing") {
+		t.Errorf("type error not listed with its first message: %+v", res.Errors)
+	}
+	if _, ok := files["syntax/s.go"]; !ok {
+		t.Errorf("parse error not listed: %+v", res.Errors)
+	}
+	if res.Findings == nil {
+		t.Error(`"findings" must be [] not null`)
+	}
+}
+
+func TestExitStatusTwo(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":      goMod,
+		"a/a.go":      "package a\n",
+		"cfg/bad.yml": "singleton: [a]\nsingletonz: [b]\n",
+	})
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad flag", []string{"--no-such-flag"}, "flag provided but not defined"},
+		{"bad format", []string{"--format", "xml"}, `unknown format "xml"`},
+		{"bad config names file:line", []string{"--config", "cfg/bad.yml"}, "bad.yml:2: unknown key \"singletonz\""},
+		{"missing path", []string{"./nope"}, "no such file or directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := connlint(t, dir, tc.args...)
+			if code != 2 || !strings.Contains(stderr, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tc.want)
+			}
+		})
+	}
+	empty := t.TempDir()
+	if _, stderr, code := connlint(t, empty); code != 2 || !strings.Contains(stderr, "nothing to check") {
+		t.Errorf("empty folder: exit %d, stderr %q; want 2, nothing to check", code, stderr)
+	}
+}
+
+func TestFlagsAfterPatterns(t *testing.T) {
+	dir := writeTree(t, map[string]string{"go.mod": goMod, "a/a.go": "package a\n"})
+	out, stderr, code := connlint(t, dir, "./...", "--format", "json")
+	if code != 0 || !strings.HasPrefix(out, "{") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}
+
+func TestConfigDiscoveredUpward(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":        goMod,
+		".connlint.yml": "exclude: [\"**/gen/**\"]\nbogus: 1\n",
+		"a/a.go":        "package a\n",
+	})
+	_, stderr, code := connlint(t, filepath.Join(dir, "a"), ".")
+	if code != 2 || !strings.Contains(stderr, ".connlint.yml:2") {
+		t.Errorf("the nearest config above the working directory was not read: exit %d, %q", code, stderr)
+	}
+}

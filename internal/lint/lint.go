@@ -1,0 +1,176 @@
+// Package lint runs connlint's static checks over what the command line
+// names: Go packages through go/packages and the analysis checker, TS/JS
+// files through the tree-sitter engine. It returns one Result for both.
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/diag"
+	"github.com/connlint/connlint/analyzers/jsts"
+)
+
+// Options are what one run checks and how.
+type Options struct {
+	WorkDir  string   // paths in the result are relative to it
+	Patterns []string // Go package patterns, directories, files; default ./...
+	Tags     string   // Go build tags, comma-separated
+	Config   *config.Config
+	Workers  int
+	// Progress, when set, is told how many units of a stage ("Go
+	// packages", "TS/JS files") are done of how many, as the run goes.
+	Progress func(stage string, done, total int)
+}
+
+// ErrNothingLoadable is returned when no Go package loaded and no TS/JS
+// file was found: the run could not check anything.
+var ErrNothingLoadable = errors.New("nothing to check: no Go package loaded and no TS/JS file found")
+
+// Run checks everything the patterns name.
+func Run(ctx context.Context, opts Options) (diag.Result, error) {
+	if opts.WorkDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return diag.Result{}, err
+		}
+		opts.WorkDir = wd
+	}
+	if opts.Config == nil {
+		opts.Config = config.Default(opts.WorkDir)
+	}
+	if len(opts.Patterns) == 0 {
+		opts.Patterns = []string{"./..."}
+	}
+	targets, err := classify(opts.WorkDir, opts.Patterns)
+	if err != nil {
+		return diag.Result{}, err
+	}
+	var res diag.Result
+	goLoaded := 0
+	if len(targets.goPatterns) > 0 {
+		goRes, loaded, err := runGo(ctx, opts, targets.goPatterns)
+		if err != nil {
+			return diag.Result{}, err
+		}
+		goLoaded = loaded
+		res.Findings = append(res.Findings, goRes.Findings...)
+		res.Errors = append(res.Errors, goRes.Errors...)
+	}
+	jsFiles := 0
+	if len(targets.jsRoots) > 0 {
+		jsOpts := jsts.Options{Config: opts.Config, WorkDir: opts.WorkDir, Workers: opts.Workers}
+		if opts.Progress != nil {
+			jsOpts.Progress = func(done, total int) { opts.Progress("TS/JS files", done, total) }
+		}
+		jsRes, stats := jsts.RunStats(ctx, targets.jsRoots, jsOpts)
+		jsFiles = stats.Files
+		res.Findings = append(res.Findings, jsRes.Findings...)
+		res.Errors = append(res.Errors, jsRes.Errors...)
+	}
+	res.Sort()
+	if goLoaded == 0 && jsFiles == 0 {
+		return res, ErrNothingLoadable
+	}
+	return res, nil
+}
+
+// targets is the command line sorted by language.
+type targets struct {
+	goPatterns []string // for go/packages
+	jsRoots    []string // directories to walk and files to check
+}
+
+// classify sorts the patterns: a directory or "dir/..." is both a Go
+// pattern and a TS/JS root; a .go file stands for its package; a TS/JS file
+// is checked as given; anything else is a Go import-path pattern.
+func classify(wd string, patterns []string) (targets, error) {
+	var t targets
+	seenGo := map[string]bool{}
+	addGo := func(p string) {
+		if !seenGo[p] {
+			seenGo[p] = true
+			t.goPatterns = append(t.goPatterns, p)
+		}
+	}
+	for _, p := range patterns {
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(wd, p)
+		}
+		dir, recursive := strings.CutSuffix(abs, string(filepath.Separator)+"...")
+		if abs == "..." || p == "..." {
+			dir, recursive = wd, true
+		}
+		st, statErr := os.Stat(dir)
+		switch {
+		case statErr == nil && st.IsDir():
+			if hasGoModule(dir) {
+				addGo(goPattern(wd, dir, recursive))
+			}
+			t.jsRoots = append(t.jsRoots, dir)
+		case statErr == nil && strings.HasSuffix(dir, ".go"):
+			addGo(goPattern(wd, filepath.Dir(dir), false))
+		case statErr == nil && isJSSource(dir):
+			t.jsRoots = append(t.jsRoots, dir)
+		case statErr == nil:
+			return t, fmt.Errorf("%s: not a Go or TS/JS file", p)
+		case isLocalPath(p):
+			return t, fmt.Errorf("%s: no such file or directory", p)
+		default: // an import path pattern such as example.com/x/...
+			addGo(p)
+		}
+	}
+	return t, nil
+}
+
+// isJSSource reports whether path names a file the TS/JS engine checks.
+func isJSSource(path string) bool {
+	switch filepath.Ext(path) {
+	case ".ts", ".mts", ".cts", ".tsx", ".js", ".jsx", ".mjs", ".cjs":
+		return !strings.HasSuffix(path, ".d.ts")
+	}
+	return false
+}
+
+func isLocalPath(p string) bool {
+	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") ||
+		filepath.IsAbs(p) || strings.ContainsAny(p, `\`) || filepath.Ext(p) != ""
+}
+
+// goPattern writes dir as a go/packages pattern relative to wd.
+func goPattern(wd, dir string, recursive bool) string {
+	rel, err := filepath.Rel(wd, dir)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		rel = dir
+	} else {
+		rel = "./" + filepath.ToSlash(rel)
+	}
+	rel = strings.TrimSuffix(rel, "/.")
+	if recursive {
+		return strings.TrimSuffix(rel, "/") + "/..."
+	}
+	return rel
+}
+
+// hasGoModule reports whether dir lies in a Go module (a go.mod in it or
+// above it) or holds Go files: a pure TS/JS project is not a Go error.
+func hasGoModule(dir string) bool {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	return len(matches) > 0
+}
