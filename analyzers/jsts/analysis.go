@@ -885,7 +885,7 @@ func (a *analysis) ctxOf(n int32) siteCtx {
 	if a.runOnce(fn) {
 		return siteCtx{kind: ctxRunOnce, fn: fn}
 	}
-	return siteCtx{kind: ctxPerCall, why: "in a function that builds a new client on every call", fn: fn}
+	return siteCtx{kind: ctxPerCall, why: "in a function that does not cache it", fn: fn}
 }
 
 // loopBetween returns the innermost loop whose body holds n, below fn.

@@ -601,6 +601,14 @@ func (a *analysis) valueClient(e int32, depth int) *catalog.Entry {
 				}
 			}
 		}
+		// const { pool } = require('../db')
+		if b.Kind == BVar && len(b.Path) > 0 && a.p.phase2 {
+			if spec, path, ok := a.symRef(e, 0); ok && !a.cat.isCatalogModule(spec) {
+				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XClient {
+					return x.Entry
+				}
+			}
+		}
 	case KMemberExpression:
 		// globalForPrisma.prisma: look for a client assigned to it.
 		if a.globalSlot(e) {

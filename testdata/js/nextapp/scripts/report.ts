@@ -1,0 +1,11 @@
+import { prisma } from '../lib/prisma' // ok: released on every path
+
+async function main() {
+  try {
+    console.log(await prisma.user.count())
+  } finally {
+    await prisma.$disconnect()
+  }
+}
+
+main()
