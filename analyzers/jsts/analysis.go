@@ -356,7 +356,7 @@ func (a *analysis) computeConstruction(n int32) *construction {
 		spec, path, ok := a.symRef(callee, 0)
 		if ok && len(path) <= 2 && !a.cat.isCatalogModule(spec) {
 			if x, file := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XFactory {
-				return &construction{node: n, entry: x.Entry, via: strings.Join(normPath(path), "."), wrapperFile: file}
+				return &construction{node: n, entry: x.Entry, via: shorten(f.Text(callee)), wrapperFile: file}
 			}
 		}
 	}

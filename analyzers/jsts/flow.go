@@ -586,7 +586,11 @@ func (fl *flow) effects(n int32, s st) (st, bool) {
 	}
 	if s == sHeld && !released && !escaped && !exits {
 		if mayThrow >= 0 {
-			fl.exitThrow(mayThrow, s, "await")
+			why := "await"
+			if e := f.Unwrap(f.firstNamed(mayThrow)); e >= 0 && f.N[e].Kind == KCallExpression && fl.localCallee(e) >= 0 {
+				why = "rejects"
+			}
+			fl.exitThrow(mayThrow, s, why)
 		} else if call := fl.bareAsyncCall(n); call >= 0 {
 			fl.exitThrow(call, s, "rejects")
 		}

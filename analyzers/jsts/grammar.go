@@ -129,6 +129,7 @@ const (
 	KComputedPropertyName
 	KJSXExpression
 	KTemplateSubstitution
+	KTypeQuery
 	// anonymous tokens
 	TAwait
 	TAsync
@@ -210,7 +211,7 @@ var kindNames = map[string]Kind{
 	"module": KModule, "internal_module": KInternalModule, "type_annotation": KTypeAnnotation,
 	"type_arguments": KTypeArguments, "decorator": KDecorator, "optional_chain": KOptionalChain,
 	"computed_property_name": KComputedPropertyName, "jsx_expression": KJSXExpression,
-	"template_substitution": KTemplateSubstitution,
+	"template_substitution": KTemplateSubstitution, "type_query": KTypeQuery,
 	"'await":                TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
 	"'??": TNullish, "'||": TOr, "'&&": TAnd, "'=": TAssign, "'||=": TOrAssign, "'??=": TNullishAssign,
 	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'*": TStar, "'type": TType,

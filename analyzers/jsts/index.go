@@ -438,9 +438,23 @@ func (f *File) References(b *Binding) []int32 {
 		if i == b.Decl || !f.textIs(i, name) {
 			continue
 		}
-		if f.Lookup(i) == b {
+		if f.Lookup(i) == b && !f.inType(i) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// inType: the identifier is part of a type (typeof x in a type alias, an
+// annotation), which erases at run time.
+func (f *File) inType(i int32) bool {
+	for p := f.N[i].Parent; p >= 0; p = f.N[p].Parent {
+		switch f.N[p].Kind {
+		case KTypeAnnotation, KTypeAliasDeclaration, KInterfaceDeclaration, KTypeArguments, KTypeQuery:
+			return true
+		case KStatementBlock, KExpressionStatement, KProgram, KCallExpression, KArguments:
+			return false
+		}
+	}
+	return false
 }

@@ -367,6 +367,10 @@ func (a *analysis) resources(p *Pass) []*resource {
 			}
 			body = 0
 		case ctxRunOnce, ctxPerCall:
+			if ctx.fn < 0 {
+				body = 0 // a loop at module scope
+				break
+			}
 			body = f.FuncBody(ctx.fn)
 		default:
 			continue

@@ -1,0 +1,7 @@
+import { db } from '../src/db/client' // ok: destroyed in finally
+
+try {
+  console.log(await db.selectFrom('users').selectAll().execute())
+} finally {
+  await db.destroy()
+}
