@@ -39,6 +39,9 @@ type analysis struct {
 type construction struct {
 	node  int32
 	entry *catalog.Entry
+	// holds: the value is a struct or class instance that holds the client,
+	// not the client itself (release is not tracked on it).
+	holds bool
 	// via names the wrapper when the client is built through one.
 	via string
 	// wrapperFile is the file of an imported factory.
@@ -345,7 +348,7 @@ func (a *analysis) computeConstruction(n int32) *construction {
 					return nil
 				}
 				if e := a.wrapperOf(fn); e != nil {
-					return &construction{node: n, entry: e, via: b.Name}
+					return &construction{node: n, entry: e, via: b.Name, holds: isClass || a.returnsAny(fn) == nil}
 				}
 				return nil
 			}
@@ -1009,7 +1012,13 @@ func (a *analysis) routerHandler(fn int32) string {
 		return ""
 	}
 	call := f.N[p].Parent
-	callee := f.Field(call, FFunction)
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee >= 0 && f.N[callee].Kind == KIdentifier && f.Lookup(callee) == nil {
+		switch f.Text(callee) {
+		case "setInterval":
+			return "in a timer callback"
+		}
+	}
 	if callee < 0 || f.N[callee].Kind != KMemberExpression {
 		return ""
 	}
@@ -1029,10 +1038,6 @@ func (a *analysis) routerHandler(fn int32) string {
 		}
 	case "on", "once", "addListener", "process", "subscribe", "consume", "addEventListener":
 		return "in an event handler"
-	}
-	switch f.Text(f.Unwrap(callee)) {
-	case "setInterval":
-		return "in a timer callback"
 	}
 	return ""
 }

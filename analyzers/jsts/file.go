@@ -141,25 +141,11 @@ func (f *File) NamedChildren(i int32) []int32 {
 		if k == KComment {
 			continue
 		}
-		if named(k) || k == KError || (k == KOther && f.isNamedOther(c)) {
+		if named(k) || k == KError {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// isNamedOther tells a named node of a kind the engine does not list from
-// punctuation: an identifier-like or expression node spans letters.
-func (f *File) isNamedOther(c int32) bool {
-	n := &f.N[c]
-	if n.End == n.Start {
-		return false
-	}
-	if f.firstChild(c) >= 0 {
-		return true
-	}
-	b := f.Src[n.Start]
-	return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // Contains reports whether node j lies in i's subtree (i included).
@@ -190,7 +176,7 @@ func (f *File) Unwrap(i int32) int32 {
 func (f *File) firstNamed(i int32) int32 {
 	for c := f.firstChild(i); c >= 0; c = f.N[c].Next {
 		k := f.N[c].Kind
-		if k != KComment && (named(k) || k == KError || k == KOther && f.isNamedOther(c)) {
+		if k != KComment && (named(k) || k == KError) {
 			return c
 		}
 	}

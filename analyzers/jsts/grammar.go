@@ -130,6 +130,9 @@ const (
 	KJSXExpression
 	KTemplateSubstitution
 	KTypeQuery
+	// KNamed is any other named node (an expression or statement the engine
+	// does not list); KOther is any other anonymous token.
+	KNamed
 	// anonymous tokens
 	TAwait
 	TAsync
@@ -212,7 +215,7 @@ var kindNames = map[string]Kind{
 	"type_arguments": KTypeArguments, "decorator": KDecorator, "optional_chain": KOptionalChain,
 	"computed_property_name": KComputedPropertyName, "jsx_expression": KJSXExpression,
 	"template_substitution": KTemplateSubstitution, "type_query": KTypeQuery,
-	"'await":                TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
+	"'await": TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
 	"'??": TNullish, "'||": TOr, "'&&": TAnd, "'=": TAssign, "'||=": TOrAssign, "'??=": TNullishAssign,
 	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'*": TStar, "'type": TType,
 	"'typeof": TTypeof, "'===": TEq3, "'==": TEq2, "'!==": TNotEq3, "'!=": TNotEq2,
@@ -300,6 +303,8 @@ func newGrammar(name string, lang *sitter.Language) *grammar {
 		}
 		if k, ok := kindNames[key]; ok {
 			g.kinds[s] = uint16(k)
+		} else if lang.SymbolType(sym) == sitter.SymbolTypeRegular {
+			g.kinds[s] = uint16(KNamed)
 		}
 	}
 	g.fields = make([]uint16, 64)

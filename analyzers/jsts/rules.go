@@ -375,7 +375,7 @@ func (a *analysis) resources(p *Pass) []*resource {
 		default:
 			continue
 		}
-		if body < 0 || len(c.entry.Release) == 0 {
+		if body < 0 || len(c.entry.Release) == 0 || c.holds {
 			continue
 		}
 		r := a.holder(c.node, c.entry, body, a.describe(c))

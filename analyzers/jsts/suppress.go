@@ -122,7 +122,7 @@ func (f *File) nextStatement(c int32) int32 {
 		if k == KComment {
 			continue
 		}
-		if named(k) || k == KError || f.isNamedOther(n) {
+		if named(k) || k == KError {
 			return n
 		}
 	}
