@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/connlint/connlint/live/livetest"
-	"github.com/jackc/pgx/v5"
 )
 
 // contractFields are the JSON object's fields DESIGN.md fixes.
@@ -34,19 +33,20 @@ func TestPostgresCapacityAndContract(t *testing.T) {
 	if res.MaxConnections != 20 || res.Reserved != 3 || res.Capacity != 17 {
 		t.Errorf("max/reserved/capacity = %d/%d/%d, want 20/3/17", res.MaxConnections, res.Reserved, res.Capacity)
 	}
-	if res.Used != 4 || res.UsedPercent != 23.5 {
-		t.Errorf("used = %d (%.1f%%), want 4 (23.5%%)", res.Used, res.UsedPercent)
+	// 3 orders + 1 billing + the harness's helper session.
+	if res.Used != 5 || res.UsedPercent != 29.4 {
+		t.Errorf("used = %d (%.1f%%), want 5 (29.4%%)", res.Used, res.UsedPercent)
 	}
 	if res.ByApplication["orders"] != 3 || res.ByApplication["billing"] != 1 || res.ByApplication["connlint"] != 0 {
 		t.Errorf("by_application = %v", res.ByApplication)
 	}
-	if res.ByState["idle"] != 4 || res.ByDatabase["postgres"] != 4 || res.ByUser["postgres"] != 4 || res.ByClientAddr["127.0.0.1"] != 4 {
+	if res.ByState["idle"] != 5 || res.ByDatabase["postgres"] != 5 || res.ByUser["postgres"] != 5 || res.ByClientAddr["127.0.0.1"] != 4 || res.ByClientAddr["local"] != 1 {
 		t.Errorf("breakdowns: state %v db %v user %v client %v", res.ByState, res.ByDatabase, res.ByUser, res.ByClientAddr)
 	}
 	if res.Self == nil || res.Self.Application != "connlint" {
 		t.Errorf("own session not labelled connlint: %+v", res.Self)
 	}
-	if res.OldestIdle == nil || !strings.HasPrefix(res.OldestIdle.Application, "orders") && res.OldestIdle.Application != "billing" {
+	if res.OldestIdle == nil || res.OldestIdle.State != "idle" || res.OldestIdle.PID == 0 {
 		t.Errorf("oldest idle = %+v", res.OldestIdle)
 	}
 }
@@ -54,7 +54,7 @@ func TestPostgresCapacityAndContract(t *testing.T) {
 func TestPostgresThresholdForms(t *testing.T) {
 	pg := cluster.Get(t)
 	pg.TerminateOthers(t)
-	pg.Open(t, 10, "postgres", "postgres", "app", "") // 10 of 17: 58.8%, 7 free
+	pg.Open(t, 9, "postgres", "postgres", "app", "") // + helper session: 10 of 17, 58.8%, 7 free
 	dsn := pg.DSN("postgres", "postgres", "")
 	for _, c := range []struct {
 		warn, crit string
@@ -80,7 +80,7 @@ func TestPostgresThresholdForms(t *testing.T) {
 		t.Errorf("nagios line = %q", r.stdout)
 	}
 	// perfdata: used=value;warn;crit;min;max with levels in connections.
-	mustContain(t, "nagios perfdata", r.stdout, "| used=10;9;17;0;17", "used_pct=58.8%", "state_idle=10", "app_app=10")
+	mustContain(t, "nagios perfdata", r.stdout, "| used=10;9;17;0;17", "used_pct=58.8%", "state_idle=10", "app_app=9")
 }
 
 func TestPostgresExhaustionIsCritical(t *testing.T) {
@@ -91,7 +91,8 @@ func TestPostgresExhaustionIsCritical(t *testing.T) {
 	pg.Exec(t, "CREATE ROLE "+role+" LOGIN IN ROLE pg_monitor")
 	t.Cleanup(func() { pg.TerminateOthers(t); pg.Exec(t, "DROP ROLE IF EXISTS "+role) })
 
-	conns := pg.Open(t, 17, role, "postgres", "filler", "") // every ordinary slot
+	// Every ordinary slot: 16 fillers + the harness's helper session = 17.
+	conns := pg.Open(t, 16, role, "postgres", "filler", "")
 
 	// A monitoring role without superuser cannot get in: the refusal itself
 	// is the finding.
@@ -185,28 +186,17 @@ func TestPostgresIdleInTransactionAbortedIsCritical(t *testing.T) {
 // waitState waits until pid is in state for at least age.
 func waitState(t *testing.T, pg *livetest.PG, pid uint32, state string, age time.Duration) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	c, err := pgx.Connect(ctx, pg.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
-		var ok bool
-		err := c.QueryRow(ctx, `SELECT coalesce(state = $2 AND now() - state_change >= make_interval(secs => $3), false)
-			FROM pg_stat_activity WHERE pid = $1`, int(pid), state, age.Seconds()).Scan(&ok)
-		if err != nil {
-			t.Fatalf("pid %d: %v", pid, err)
-		}
-		if ok {
+		got := pg.Query(t, `SELECT coalesce(state = $2 AND now() - state_change >= make_interval(secs => $3), false)
+			FROM pg_stat_activity WHERE pid = $1`, int(pid), state, age.Seconds())
+		if len(got) == 1 && got[0] == "true" {
 			return
 		}
-		select {
-		case <-ctx.Done():
+		if time.Now().After(deadline) {
 			t.Fatalf("pid %d never reached %q for %s", pid, state, age)
-		case <-time.After(25 * time.Millisecond):
 		}
+		time.Sleep(25 * time.Millisecond)
 	}
 }
 
@@ -224,7 +214,7 @@ func TestPostgresBudget(t *testing.T) {
 	want := map[string]BudgetResult{
 		"orders":   {App: "orders", By: "application", Limit: 3, Actual: 5, Status: Critical},
 		"reports":  {App: "reports", By: "application", Limit: 2, Actual: 1, Status: OK},
-		"postgres": {App: "postgres", By: "user", Limit: 10, Actual: 6, Status: OK},
+		"postgres": {App: "postgres", By: "user", Limit: 10, Actual: 7, Status: OK}, // + helper session
 	}
 	if len(res.Budgets) != 3 {
 		t.Fatalf("budgets = %+v", res.Budgets)

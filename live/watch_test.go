@@ -15,27 +15,9 @@ import (
 )
 
 // connlintSessions counts connlint's own backends and returns their pids.
-func connlintSessions(t *testing.T, pg *livetest.PG, admin *pgx.Conn) []int {
+func connlintSessions(t *testing.T, pg *livetest.PG) []string {
 	t.Helper()
-	rows, err := admin.Query(context.Background(), `SELECT pid FROM pg_stat_activity WHERE application_name = 'connlint' ORDER BY pid`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pids, err := pgx.CollectRows(rows, pgx.RowTo[int])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pids
-}
-
-func adminConn(t *testing.T, pg *livetest.PG) *pgx.Conn {
-	t.Helper()
-	c, err := pgx.Connect(context.Background(), pg.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close(context.Background()) })
-	return c
+	return pg.Query(t, `SELECT pid FROM pg_stat_activity WHERE application_name = 'connlint' ORDER BY pid`)
 }
 
 func TestWatchLeakAlertVersusSawtooth(t *testing.T) {
@@ -114,7 +96,6 @@ func TestWatchModeRunsAndRedraws(t *testing.T) {
 func TestOneConnectionOverThousandPolls(t *testing.T) {
 	pg := cluster.Get(t)
 	pg.TerminateOthers(t)
-	admin := adminConn(t, pg)
 	ts := buildTargets([]string{pg.DSN("postgres", "postgres", "")}, 5*time.Second)
 	defer ts.close()
 	o, _ := (&checkFlags{warn: "80%", crit: "95%"}).options()
@@ -131,7 +112,7 @@ func TestOneConnectionOverThousandPolls(t *testing.T) {
 			t.Fatalf("poll %d on backend %d, first on %d: reconnected", i, rs[0].Self.PID, pid)
 		}
 		if i%100 == 0 {
-			if got := connlintSessions(t, pg, admin); len(got) != 1 {
+			if got := connlintSessions(t, pg); len(got) != 1 {
 				t.Fatalf("poll %d: connlint holds %d sessions %v, want 1", i, len(got), got)
 			}
 		}
@@ -142,7 +123,6 @@ func TestExporterMetricsAndProbe(t *testing.T) {
 	pg := cluster.Get(t)
 	pg.TerminateOthers(t)
 	pg.Open(t, 3, "postgres", "postgres", "api", "")
-	admin := adminConn(t, pg)
 	name := "main"
 	ts := buildTargets([]string{name + "=" + pg.DSN("postgres", "postgres", "")}, 5*time.Second)
 	defer ts.close()
@@ -168,7 +148,7 @@ func TestExporterMetricsAndProbe(t *testing.T) {
 		`pg_settings_max_connections{target="main"} 20`,
 		`pg_settings_superuser_reserved_connections{target="main"} 3`,
 		`connlint_connections_capacity{engine="postgres",target="main"} 17`,
-		`connlint_connections_used{engine="postgres",target="main"} 4`, // 3 api + the test's admin session,
+		`connlint_connections_used{engine="postgres",target="main"} 4`, // 3 api + the harness's helper session,
 		`pg_stat_activity_count{application_name="api",datname="postgres",state="idle",target="main",usename="postgres"} 3`,
 		`connlint_budget_limit{by="application",engine="postgres",name="api",target="main"} 2`,
 		`connlint_status{engine="postgres",target="main"} 2`,
@@ -189,7 +169,7 @@ func TestExporterMetricsAndProbe(t *testing.T) {
 	}
 
 	// Scrapes reuse one connection: 1,000 scrapes, one backend.
-	first := connlintSessions(t, pg, admin)
+	first := connlintSessions(t, pg)
 	for i := 0; i < 1000; i++ {
 		path := "/metrics"
 		if i%2 == 1 {
@@ -199,7 +179,7 @@ func TestExporterMetricsAndProbe(t *testing.T) {
 			t.Fatalf("scrape %d: %d %s", i, code, body)
 		}
 		if i%200 == 0 {
-			if got := connlintSessions(t, pg, admin); len(got) != 1 || got[0] != first[0] {
+			if got := connlintSessions(t, pg); len(got) != 1 || got[0] != first[0] {
 				t.Fatalf("scrape %d: connlint sessions %v, first %v", i, got, first)
 			}
 		}

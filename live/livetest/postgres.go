@@ -29,7 +29,16 @@ type PG struct {
 	mu        sync.Mutex
 	stopped   bool
 	startOpts PGOptions
+
+	// admin is the one helper session every set-up query uses (superuser,
+	// unix socket, application_name livetest-admin). It stays open for the
+	// cluster's life so counts are stable: tests see it as one idle client.
+	adminMu sync.Mutex
+	admin   *pgx.Conn
 }
+
+// AdminApp is the helper session's application_name.
+const AdminApp = "livetest-admin"
 
 // PGOptions are the cluster settings.
 type PGOptions struct {
@@ -118,14 +127,15 @@ func StartPostgres(opt PGOptions) (*PG, error) {
 	deadline := time.Now().Add(opt.StartTimeout)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		c, err := pgx.Connect(ctx, p.DSN("postgres", "postgres", ""))
+		c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name="+AdminApp))
 		if err == nil {
 			err = c.QueryRow(ctx, "SELECT current_setting('server_version_num')::int").Scan(&p.Version)
-			c.Close(ctx)
 			cancel()
 			if err == nil {
+				p.admin = c
 				return p, nil
 			}
+			c.Close(context.Background())
 		}
 		cancel()
 		select {
@@ -173,11 +183,8 @@ func (p *PG) Exec(t testing.TB, sql string, args ...any) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatalf("connect as postgres: %v", err)
-	}
-	defer c.Close(ctx)
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
 	if _, err := c.Exec(ctx, sql, args...); err != nil {
 		t.Fatalf("%s: %v", sql, err)
 	}
@@ -222,11 +229,8 @@ func (p *PG) TerminateOthers(t testing.TB) {
 	// Terminated backends leave pg_stat_activity asynchronously.
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer c.Close(ctx)
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
 	for {
 		var n int
 		if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity
@@ -252,6 +256,9 @@ func (p *PG) Stop() error {
 		return nil
 	}
 	p.stopped = true
+	if p.admin != nil {
+		p.admin.Close(context.Background())
+	}
 	if p.cmd.Process != nil {
 		p.cmd.Process.Signal(syscall.SIGINT)
 		select {
@@ -316,11 +323,8 @@ func (p *PG) TerminateApp(t testing.TB, app string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
 	if _, err := c.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, app); err != nil {
 		t.Fatal(err)
 	}
@@ -345,11 +349,8 @@ func (p *PG) WaitGone(t testing.TB, pids []int64) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	c, err := pgx.Connect(ctx, p.SocketDSN("postgres", "postgres", "application_name=livetest-admin"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close(ctx)
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
 	for {
 		var n int
 		if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE pid = ANY($1)`, pids).Scan(&n); err != nil {
@@ -364,4 +365,72 @@ func (p *PG) WaitGone(t testing.TB, pids []int64) {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
+}
+
+// Started returns the cluster if it was started, else nil.
+func (s *SharedPG) Started() *PG {
+	if s.err != nil {
+		return nil
+	}
+	return s.pg
+}
+
+// WaitAppGone waits until no backend of the application is left (a closed
+// client's backend exits a moment after the client is gone).
+func (p *PG) WaitAppGone(t testing.TB, app string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
+	for {
+		var n int
+		if err := c.QueryRow(ctx, `SELECT count(*) FROM pg_stat_activity WHERE application_name = $1`, app).Scan(&n); err != nil || n == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d backends of %s left", n, app)
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+func (p *PG) lockAdmin() *pgx.Conn {
+	p.adminMu.Lock()
+	return p.admin
+}
+
+// AdminPID is the helper session's backend pid.
+func (p *PG) AdminPID() uint32 {
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
+	return c.PgConn().PID()
+}
+
+// Query runs a query on the helper session and returns the first column
+// of every row as text.
+func (p *PG) Query(t testing.TB, sql string, args ...any) []string {
+	t.Helper()
+	c := p.lockAdmin()
+	defer p.adminMu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	rows, err := c.Query(ctx, sql, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v any
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprint(v))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -64,8 +64,8 @@ func TestCapacityCountsOnlyClientBackends(t *testing.T) {
 	if snap.MaxConnections != 20 || snap.Reserved != 3 || snap.Capacity != 17 {
 		t.Errorf("max/reserved/capacity = %d/%d/%d, want 20/3/17", snap.MaxConnections, snap.Reserved, snap.Capacity)
 	}
-	if snap.Used != 6 {
-		t.Errorf("used = %d, want 6 (4 orders + 2 billing); sessions: %+v", snap.Used, snap.Sessions)
+	if snap.Used != 7 {
+		t.Errorf("used = %d, want 7 (4 orders + 2 billing + the harness's helper session); sessions: %+v", snap.Used, snap.Sessions)
 	}
 	if snap.ByApplication["orders"] != 4 || snap.ByApplication["billing"] != 2 {
 		t.Errorf("by_application = %v", snap.ByApplication)
@@ -189,8 +189,8 @@ func TestExhaustedConnectIsClassified(t *testing.T) {
 	pg.Exec(t, "DROP ROLE IF EXISTS filler")
 	pg.Exec(t, "CREATE ROLE filler LOGIN IN ROLE pg_monitor")
 	t.Cleanup(func() { pg.TerminateOthers(t); pg.Exec(t, "DROP ROLE IF EXISTS filler") })
-	// 17 ordinary slots: fill them all.
-	pg.Open(t, 17, "filler", "postgres", "filler", "")
+	// 17 ordinary slots: the harness's helper session holds one, fill the rest.
+	pg.Open(t, 16, "filler", "postgres", "filler", "")
 	e := newEngine(t, pg.DSN("filler", "postgres", ""))
 	_, err := e.Snapshot(ctx(t))
 	var ee *engine.Error
