@@ -521,7 +521,7 @@ func (a *analysis) valueTop(n int32) int32 {
 			}
 			return n
 		case KCallExpression, KNewExpression:
-			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n {
+			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n || a.opaqueCall(p) {
 				return n
 			}
 			n = p
@@ -529,6 +529,26 @@ func (a *analysis) valueTop(n int32) int32 {
 		}
 		return n
 	}
+}
+
+// opaqueCall: a call that consumes its arguments without keeping them
+// (serialising a response, logging).
+func (a *analysis) opaqueCall(call int32) bool {
+	f := a.f
+	if f.N[call].Kind != KCallExpression {
+		return false
+	}
+	fn := f.Unwrap(f.Field(call, FFunction))
+	if fn < 0 || f.N[fn].Kind != KMemberExpression {
+		return false
+	}
+	if p := f.Field(fn, FProperty); p >= 0 {
+		switch f.Text(p) {
+		case "json", "send", "stringify", "log", "error", "warn", "info", "debug", "write", "end", "text", "status", "push":
+			return true
+		}
+	}
+	return false
 }
 
 // isChainCall: x.m(...) where m is a chain method of some client entry.

@@ -560,6 +560,8 @@ func (a *analysis) valueClient(e int32, depth int) *catalog.Entry {
 		}
 	case KAwaitExpression:
 		return a.valueClient(f.firstNamed(e), depth+1)
+	case KAssignmentExpression, KAugmentedAssignmentExpression:
+		return a.valueClient(f.Field(e, FRight), depth+1)
 	case KBinaryExpression:
 		if r := a.valueClient(f.Field(e, FRight), depth+1); r != nil {
 			return r
