@@ -30,6 +30,7 @@ type body struct {
 	ftype *ast.FuncType // the body's own signature
 	block *ast.BlockStmt
 	acqs  []*acq
+	once  bool // a command body (cobra, urfave/cli): runs once, like main
 }
 
 func (st *state) check() {
@@ -59,11 +60,12 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 		ast.PreorderStack(b.block, nil, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
-				walk(&body{decl: fd, ftype: n.Type, block: n.Body})
+				once := b.once || owner.CommandBody(st.pass.TypesInfo, n, stack)
+				walk(&body{decl: fd, ftype: n.Type, block: n.Body, once: once})
 				return false
 			case *ast.CallExpr:
 				if e, r, from, ok := st.acquisition(n); ok {
-					if e.Client != "" && !st.clientTracked(fd) {
+					if e.Client != "" && (b.once || !st.clientTracked(fd)) {
 						return true
 					}
 					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, from: from})
@@ -102,8 +104,8 @@ type holder struct {
 	// connErrs are the errors of the client's own Connect calls: when
 	// Connect fails there is nothing to release either.
 	connErrs map[*types.Var]bool
-	named  bool     // v is a named result
-	node   ast.Node // the statement holding the acquisition
+	named    bool     // v is a named result
+	node     ast.Node // the statement holding the acquisition
 }
 
 // holderOf finds where an acquisition's result goes.

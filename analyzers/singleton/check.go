@@ -89,8 +89,9 @@ func (st *state) checkSite(s *site) {
 		return
 	}
 
-	// Rule 2: short-lived, outside package main.
-	if st.pass.Pkg.Name() == "main" || onceBody || inSingletonPath || keeps {
+	// Rule 2: short-lived, outside package main (and command bodies, which
+	// run once like main).
+	if st.pass.Pkg.Name() == "main" || st.inCommand(s.stack) || onceBody || inSingletonPath || keeps {
 		return
 	}
 	if s.decl.Recv == nil && (s.decl.Name.Name == "init" || s.decl.Name.Name == "TestMain") {
@@ -456,4 +457,15 @@ func (st *state) lookup(it Item) types.Object {
 		return nil
 	}
 	return walk(st.pass.Pkg)
+}
+
+// inCommand reports whether the call lies in a cobra or urfave/cli command
+// body.
+func (st *state) inCommand(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok && owner.CommandBody(st.pass.TypesInfo, lit, stack[:i]) {
+			return true
+		}
+	}
+	return false
 }

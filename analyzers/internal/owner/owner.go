@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -302,4 +303,49 @@ func (u *Use) call(call *ast.CallExpr, child ast.Node, above []ast.Node) Effect 
 // scope is body (a package variable or a field is not).
 func IsLocal(v *types.Var) bool {
 	return v != nil && !v.IsField() && v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+// CommandBody reports whether lit, whose ancestors are stack (innermost
+// last), is the body of a command-line command: the Run, RunE, PreRunE...
+// field of a cobra.Command, or the Action of a urfave/cli command or app.
+// Such a body runs once per process, like main.
+func CommandBody(info *types.Info, lit *ast.FuncLit, stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	kv, ok := stack[len(stack)-1].(*ast.KeyValueExpr)
+	if !ok || kv.Value != lit {
+		return false
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cl, ok := stack[len(stack)-2].(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	t := info.TypeOf(cl)
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	path, name := n.Obj().Pkg().Path(), n.Obj().Name()
+	switch {
+	case path == "github.com/spf13/cobra" && name == "Command":
+		switch key.Name {
+		case "Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE",
+			"PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE":
+			return true
+		}
+	case strings.HasPrefix(path, "github.com/urfave/cli") && (name == "Command" || name == "App"):
+		return key.Name == "Action" || key.Name == "Before"
+	}
+	return false
 }

@@ -209,3 +209,36 @@ func panicsOnScanError(db *sql.DB) []string {
 	}
 	return names
 }
+
+// An acquisition inside a closure is followed in the closure.
+func inClosure(ctx context.Context, db *sql.DB, ids []int64) error { // want inClosure:"params - keeps -"
+	check := func(id int64) (bool, error) {
+		rows, err := db.QueryContext(ctx, "SELECT 1 FROM users WHERE id = $1", id) // want `rows \(\*sql.Rows\) from QueryContext is never closed`
+		if err != nil {
+			return false, err
+		}
+		return rows.Next(), nil
+	}
+	for _, id := range ids {
+		if ok, err := check(id); err != nil || !ok {
+			return err
+		}
+	}
+	return nil
+}
+
+func switchOnErr(ctx context.Context, db *sql.DB) (int, error) {
+	rows, err := db.QueryContext(ctx, "SELECT count(*) FROM users")
+	switch {
+	case err != nil:
+		return 0, err
+	}
+	defer rows.Close()
+	var n int
+	for rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	return n, rows.Err()
+}

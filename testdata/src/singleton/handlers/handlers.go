@@ -110,3 +110,15 @@ func NewOrdersHandler(dsn string) (http.HandlerFunc, error) {
 		_ = db.PingContext(r.Context())
 	}, nil
 }
+
+type ReportHandler struct{ dsn string }
+
+// ServeHTTP makes ReportHandler an http.Handler: it runs per request.
+func (h ReportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	db, err := sqlx.Open("postgres", h.dsn) // want `sqlx.Open builds a new \*sqlx.DB in the HTTP handler ServeHTTP`
+	if err != nil {
+		w.WriteHeader(http.StatusInternalServerError)
+		return
+	}
+	defer db.Close()
+}
