@@ -244,6 +244,7 @@ func (a *analysis) direct(n int32) *catalog.Entry {
 		if !ok {
 			return nil
 		}
+		spec, path = a.throughReexports(spec, path)
 		return a.cat.matchNew(spec, path)
 	case KCallExpression:
 		fn := f.Field(n, FFunction)
@@ -254,6 +255,7 @@ func (a *analysis) direct(n int32) *catalog.Entry {
 		if !ok {
 			return nil
 		}
+		spec, path = a.throughReexports(spec, path)
 		e := a.cat.matchCall(spec, path)
 		if e != nil && e.ConnectionString && !a.connectionStringArg(n) {
 			return nil
@@ -1159,4 +1161,17 @@ func (a *analysis) siteRunOnce(call int32) bool {
 		return false
 	}
 	return a.runOnce(fn)
+}
+
+// throughReexports follows a project module that re-exports a catalog
+// module (export * from '@prisma/client', export { Pool } from 'pg') to
+// the catalog module. Other references come back unchanged.
+func (a *analysis) throughReexports(spec string, path []string) (string, []string) {
+	if !a.p.phase2 || a.cat.isCatalogModule(spec) || len(path) == 0 {
+		return spec, path
+	}
+	if s2, p2, ok := a.p.catalogOrigin(a.f.Path, spec, path, 0); ok {
+		return s2, p2
+	}
+	return spec, path
 }

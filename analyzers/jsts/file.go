@@ -358,13 +358,20 @@ func (f *File) unparsable() bool {
 	if f.N[0].Kind == KError {
 		return true
 	}
-	good := 0
+	good, errBytes := 0, 0
 	for c := f.firstChild(0); c >= 0; c = f.N[c].Next {
 		switch f.N[c].Kind {
-		case KError, KComment, KMissing, KHashBang:
+		case KError:
+			errBytes += int(f.N[c].End - f.N[c].Start)
+		case KComment, KMissing, KHashBang, KEmptyStatement:
 		default:
 			good++
 		}
 	}
-	return good == 0 && len(bytes.TrimSpace(f.Src)) > 0
+	text := len(bytes.TrimSpace(f.Src))
+	if text == 0 {
+		return false
+	}
+	// Nothing parsed, or errors over nine tenths of the text.
+	return good == 0 || errBytes*10 >= text*9
 }

@@ -130,6 +130,7 @@ const (
 	KJSXExpression
 	KTemplateSubstitution
 	KTypeQuery
+	KEmptyStatement
 	// KNamed is any other named node (an expression or statement the engine
 	// does not list); KOther is any other anonymous token.
 	KNamed
@@ -214,7 +215,7 @@ var kindNames = map[string]Kind{
 	"module": KModule, "internal_module": KInternalModule, "type_annotation": KTypeAnnotation,
 	"type_arguments": KTypeArguments, "decorator": KDecorator, "optional_chain": KOptionalChain,
 	"computed_property_name": KComputedPropertyName, "jsx_expression": KJSXExpression,
-	"template_substitution": KTemplateSubstitution, "type_query": KTypeQuery,
+	"template_substitution": KTemplateSubstitution, "type_query": KTypeQuery, "empty_statement": KEmptyStatement,
 	"'await": TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
 	"'??": TNullish, "'||": TOr, "'&&": TAnd, "'=": TAssign, "'||=": TOrAssign, "'??=": TNullishAssign,
 	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'*": TStar, "'type": TType,

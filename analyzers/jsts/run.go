@@ -239,6 +239,12 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 				return
 			}
 			atomic.AddInt64(&stats.Bytes, int64(len(src)))
+			if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+				mu.Lock()
+				errs = append(errs, diag.Error{File: rel, Message: "binary file, not TypeScript or JavaScript"})
+				mu.Unlock()
+				return
+			}
 			if !opts.NoPrefilter && !p.cat.mentions(src) && !containsAny(src, needles) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
 				mu.Lock()
 				stats.Skipped++

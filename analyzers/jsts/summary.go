@@ -853,3 +853,41 @@ func stemNeedles(path string) []string {
 	}
 	return []string{stem}
 }
+
+// catalogOrigin follows re-exports from a project module to the catalog
+// module an export comes from.
+func (p *project) catalogOrigin(from, spec string, path []string, depth int) (string, []string, bool) {
+	if depth > 8 {
+		return "", nil, false
+	}
+	if p.cat.isCatalogModule(spec) {
+		return spec, path, true
+	}
+	target, ok := p.fs.resolve(from, spec)
+	if !ok {
+		return "", nil, false
+	}
+	s := p.summary(target)
+	if s == nil {
+		return "", nil, false
+	}
+	np := normPath(path)
+	if len(np) == 0 {
+		return "", nil, false
+	}
+	if x := s.Exports[np[0]]; x != nil {
+		if x.Kind != XReexport || x.Name == "*" {
+			return "", nil, false
+		}
+		return p.catalogOrigin(target, x.Spec, append([]string{x.Name}, np[1:]...), depth+1)
+	}
+	for _, st := range s.Stars {
+		if p.cat.isCatalogModule(st) {
+			return st, np, true
+		}
+		if s2, p2, ok := p.catalogOrigin(target, st, np, depth+1); ok {
+			return s2, p2, true
+		}
+	}
+	return "", nil, false
+}
