@@ -12,6 +12,7 @@ import (
 
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/analyzers/diag"
+	"github.com/connlint/connlint/internal/gate"
 	"github.com/connlint/connlint/internal/lint"
 	"github.com/connlint/connlint/internal/output"
 )
@@ -23,6 +24,7 @@ type lintOptions struct {
 	tags    string
 	quiet   bool
 	workers int
+	gate    gate.Options // --new-from-rev, --new-from-patch, --baseline
 }
 
 func lintFlags(o *lintOptions) *flag.FlagSet {
@@ -33,6 +35,7 @@ func lintFlags(o *lintOptions) *flag.FlagSet {
 	fs.StringVar(&o.tags, "tags", "", "Go build tags, comma-separated")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress on stderr")
 	fs.IntVar(&o.workers, "workers", 0, "parallel workers for TS/JS files (default: all cores)")
+	addGateFlags(fs, &o.gate)
 	return fs
 }
 
@@ -106,6 +109,10 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(fixed) > 0 && !o.quiet {
 			fmt.Fprintf(stderr, "connlint: fixed %d finding(s)\n", len(fixed))
 		}
+	}
+	res, ok := gateResult(ctx, o.gate, wd, res, o.quiet, stderr)
+	if !ok {
+		return exitCannot
 	}
 	if werr := write(stdout, stderr, res); werr != nil {
 		fmt.Fprintf(stderr, "connlint: %v\n", werr)

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/connlint/connlint/analyzers/diag"
+	"github.com/connlint/connlint/internal/gate"
+)
+
+// addGateFlags adds the flags that narrow what a run reports to what a
+// change introduced.
+func addGateFlags(fs *flag.FlagSet, g *gate.Options) {
+	fs.StringVar(&g.NewFromRev, "new-from-rev", "", "report only findings on lines added or changed since git revision `REV` (uncommitted and untracked files count as changed)")
+	fs.StringVar(&g.NewFromPatch, "new-from-patch", "", "report only findings on lines the unified diff `FILE` adds")
+	fs.StringVar(&g.Baseline, "baseline", "", "ignore the findings recorded in `FILE` by `connlint baseline`")
+}
+
+// gateResult applies the gates to res; false means the run cannot go on
+// (the message is on stderr).
+func gateResult(ctx context.Context, g gate.Options, wd string, res diag.Result, quiet bool, stderr io.Writer) (diag.Result, bool) {
+	if !g.Active() {
+		return res, true
+	}
+	g.WorkDir = wd
+	before := len(res.Findings)
+	out, known, err := gate.Apply(ctx, g, res)
+	if err != nil {
+		fmt.Fprintf(stderr, "connlint: %v\n", err)
+		return res, false
+	}
+	if msg := gate.Describe(g, before, len(out.Findings), known); msg != "" && !quiet {
+		fmt.Fprintf(stderr, "connlint: %s\n", msg)
+	}
+	return out, true
+}
