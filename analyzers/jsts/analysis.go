@@ -31,6 +31,9 @@ type analysis struct {
 	sites []*construction
 
 	exportNamesMemo map[string]string
+	// nest bounds the mutual recursion of the value questions (a getter
+	// that returns its own call, a variable initialised from itself).
+	nest int
 }
 
 // construction is a call or new that builds a client: directly through the
@@ -175,9 +178,11 @@ func (a *analysis) chainRoot(e int32) int32 {
 // ("pg", [default Pool]); `require('pg').Pool` is ("pg", [Pool]).
 func (a *analysis) symRef(e int32, depth int) (string, []string, bool) {
 	f := a.f
-	if depth > 16 {
+	if depth > 16 || a.nest > 48 {
 		return "", nil, false
 	}
+	a.nest++
+	defer func() { a.nest-- }()
 	e = f.Unwrap(e)
 	if e < 0 {
 		return "", nil, false
@@ -578,9 +583,11 @@ func (a *analysis) isChainCall(call int32) bool {
 // local variable, or inside what the function returns.
 func (a *analysis) returnedBy(n, fn int32, depth int) bool {
 	f := a.f
-	if depth > 6 {
+	if depth > 6 || a.nest > 48 {
 		return false
 	}
+	a.nest++
+	defer func() { a.nest-- }()
 	top := a.valueTop(n)
 	p := f.N[top].Parent
 	if p < 0 {

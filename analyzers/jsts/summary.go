@@ -512,9 +512,11 @@ func (a *analysis) returnsClient(fn int32) *catalog.Entry {
 // valueClient says which client an expression evaluates to, if any.
 func (a *analysis) valueClient(e int32, depth int) *catalog.Entry {
 	f := a.f
-	if depth > 10 {
+	if depth > 10 || a.nest > 48 {
 		return nil
 	}
+	a.nest++
+	defer func() { a.nest-- }()
 	e = f.Unwrap(e)
 	if e < 0 {
 		return nil

@@ -1,0 +1,80 @@
+package jsts
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/connlint/connlint/analyzers/config"
+)
+
+// FuzzEngine feeds arbitrary bytes to the whole per-file engine (parse,
+// flatten, index, both rules, suppressions) under each grammar: no panic,
+// no crash, no hang. The seed corpus (the fixtures and a few odd inputs)
+// runs as a normal test.
+func FuzzEngine(f *testing.F) {
+	base := filepath.Join("..", "..", "testdata", "js")
+	_ = filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if _, ok := languageOf(p); ok {
+				if data, err := os.ReadFile(p); err == nil && len(data) < 64<<10 {
+					f.Add(data, uint8(0))
+					f.Add(data, uint8(2))
+				}
+			}
+		}
+		return nil
+	})
+	for _, s := range []string{
+		"", "\x00", "#!/usr/bin/env node\n", "await using x = await p.getConnection()",
+		"using", "await using", "new", "new new new", "import(", "require('pg')(", "export * from",
+		"const { a: { b: [c] } } = require('pg')", "((((((((((((((((((((", "`${`${`${", "/* unterminated",
+		"class A { constructor() { this.p = new (require('pg').Pool)() } }",
+		"main().then().catch().finally()", "try {} finally {}", "for(;;){}", "label: for(;;) { break label }",
+		"<div>{/* connlint-ignore */}</div>", "//nolint:connlint/release,connlint/singleton\n",
+	} {
+		for g := uint8(0); g < 3; g++ {
+			f.Add([]byte(s), g)
+		}
+	}
+	cfg := config.Default(".")
+	p := &project{cfg: cfg, cat: newJSCatalog(cfg.Catalog()), fs: newFSCache(), sums: map[string]*Summary{}, phase2: true}
+	p.finishPhase1()
+	w := newWorker()
+	f.Cleanup(w.close)
+	names := []string{"/fuzz/app/api/x/route.ts", "/fuzz/page.tsx", "/fuzz/scripts/seed.mjs"}
+	f.Fuzz(func(t *testing.T, src []byte, g uint8) {
+		start := time.Now()
+		if dump := os.Getenv("JSTS_FUZZ_SLOW"); dump != "" {
+			done := make(chan struct{})
+			defer close(done)
+			go func() {
+				select {
+				case <-done:
+				case <-time.After(5 * time.Second):
+					_ = os.WriteFile(dump, src, 0o644)
+					buf := make([]byte, 1<<20)
+					n := runtime.Stack(buf, true)
+					_ = os.WriteFile(dump+".stack", buf[:n], 0o644)
+				}
+			}()
+		}
+		defer func() {
+			if d := time.Since(start); d > time.Second && os.Getenv("JSTS_FUZZ_SLOW") != "" {
+				_ = os.WriteFile(os.Getenv("JSTS_FUZZ_SLOW"), src, 0o644)
+				t.Logf("slow input: %s", d)
+			}
+		}()
+		name := names[int(g)%len(names)]
+		file, err := w.parse(context.Background(), name, name[1:], src)
+		if err != nil {
+			return
+		}
+		_ = checkFile(file, p)
+		a := newAnalysis(file, p)
+		_ = a.summarize()
+	})
+}
