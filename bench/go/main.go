@@ -40,6 +40,8 @@ type sample struct {
 	Packages int     `json:"packages"`
 	LoadSec  float64 `json:"load_sec"`
 	RunSec   float64 `json:"run_sec"`
+	LoadCPU  float64 `json:"load_cpu_sec"` // user+system CPU seconds, steadier than wall time on a busy machine
+	RunCPU   float64 `json:"run_cpu_sec"`
 	Findings int     `json:"findings"`
 	MaxRSSMB float64 `json:"max_rss_mb"`
 }
@@ -105,13 +107,14 @@ func spawn(mode, dir string, patterns []string) (sample, error) {
 
 func child(mode, dir string, patterns []string) (sample, error) {
 	s := sample{Mode: mode}
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	cfg := &packages.Config{Context: context.Background(), Mode: loadMode, Dir: dir, Tests: false}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return s, err
 	}
 	s.LoadSec = time.Since(start).Seconds()
+	s.LoadCPU = cpuTime() - cpu0
 	packages.Visit(pkgs, nil, func(*packages.Package) { s.Packages++ })
 	var as []*analysis.Analyzer
 	switch mode {
@@ -124,12 +127,13 @@ func child(mode, dir string, patterns []string) (sample, error) {
 	default:
 		return s, fmt.Errorf("unknown mode %q", mode)
 	}
-	start = time.Now()
+	start, cpu0 = time.Now(), cpuTime()
 	graph, err := checker.Analyze(as, pkgs, &checker.Options{})
 	if err != nil {
 		return s, err
 	}
 	s.RunSec = time.Since(start).Seconds()
+	s.RunCPU = cpuTime() - cpu0
 	for act := range graph.All() {
 		if act.IsRoot {
 			s.Findings += len(act.Diagnostics)
@@ -157,7 +161,7 @@ func report(results map[string][]sample, modes []string) {
 	loadSec := pick(load, func(s sample) float64 { return s.LoadSec })
 	loadRSS := pick(load, func(s sample) float64 { return s.MaxRSSMB })
 	fmt.Printf("packages loaded (with dependencies): %d\n", load[0].Packages)
-	fmt.Printf("%-9s %10s %10s %10s %12s %10s\n", "mode", "load s", "analyze s", "share", "peak RSS MB", "vs load")
+	fmt.Printf("%-9s %10s %10s %8s %12s %12s %8s %12s %8s\n", "mode", "load s", "analyze s", "share", "load CPU s", "analyze CPU", "share", "peak RSS MB", "vs load")
 	for _, m := range modes {
 		ss := results[m]
 		l := pick(ss, func(s sample) float64 { return s.LoadSec })
@@ -167,10 +171,25 @@ func report(results map[string][]sample, modes []string) {
 		if l+r > 0 {
 			share = 100 * r / (l + r)
 		}
-		fmt.Printf("%-9s %10.2f %10.2f %9.1f%% %12.0f %9.2fx\n", m, l, r, share, rss, rss/loadRSS)
+		lc := pick(ss, func(s sample) float64 { return s.LoadCPU })
+		rc := pick(ss, func(s sample) float64 { return s.RunCPU })
+		cshare := 0.0
+		if lc+rc > 0 {
+			cshare = 100 * rc / (lc + rc)
+		}
+		fmt.Printf("%-9s %10.2f %10.2f %7.1f%% %12.2f %12.2f %7.1f%% %12.0f %7.2fx\n", m, l, r, share, lc, rc, cshare, rss, rss/loadRSS)
 	}
 	_ = loadSec
 	if a, ok := results["analyze"]; ok {
 		fmt.Printf("findings in root packages: %d\n", a[0].Findings)
 	}
+}
+
+// cpuTime is the process's user and system CPU time so far, in seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
