@@ -21,7 +21,7 @@ func testdata(t *testing.T) string {
 
 func TestSingleton(t *testing.T) {
 	analysistest.Run(t, testdata(t), singleton.Analyzer,
-		"singleton/handlers", "singleton/loops", "singleton/shortlived", "singleton/cli",
+		"singleton/handlers", "singleton/loops", "singleton/shortlived", "singleton/cli", "singleton/more",
 		"singleton/wrappers/...", "singleton/app/...", "singleton/cmdmain")
 }
 
