@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -20,6 +21,7 @@ type jsCatalog struct {
 	// or import a catalog module (module names, "prisma" for generated
 	// clients).
 	needles [][]byte
+	memo    sync.Map // spec -> []*catalog.Entry
 }
 
 func newJSCatalog(c *catalog.Catalog) *jsCatalog {
@@ -77,6 +79,15 @@ func (jc *jsCatalog) mentions(src []byte) bool {
 
 // entriesFor returns the client entries whose modules include spec.
 func (jc *jsCatalog) entriesFor(spec string) []*catalog.Entry {
+	if v, ok := jc.memo.Load(spec); ok {
+		return v.([]*catalog.Entry)
+	}
+	out := jc.entriesForUncached(spec)
+	jc.memo.Store(spec, out)
+	return out
+}
+
+func (jc *jsCatalog) entriesForUncached(spec string) []*catalog.Entry {
 	var out []*catalog.Entry
 	for _, e := range jc.byModule[spec] {
 		if e.Client != "" {

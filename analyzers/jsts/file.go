@@ -24,6 +24,8 @@ type File struct {
 	Comments []int32
 	Errors   int // ERROR and missing nodes
 
+	lines []uint32 // byte offsets of line starts, built on first use
+
 	scopes   map[int32]*scope
 	Bindings []*Binding
 	// Imports are the import declarations, requires and import() calls.
@@ -279,9 +281,7 @@ const parseTimeoutMicros = 20_000_000
 func (w *worker) parseOnly(ctx context.Context, src []byte, g *grammar) ([]Node, int, error) {
 	p := w.parsers[g]
 	if p == nil {
-		p = sitter.NewParser()
-		p.SetLanguage(g.lang)
-		p.SetOperationLimit(parseTimeoutMicros)
+		p = newParser(g)
 		w.parsers[g] = p
 	}
 	tree, err := p.ParseCtx(ctx, nil, src)
@@ -299,7 +299,9 @@ func (w *worker) parseOnly(ctx context.Context, src []byte, g *grammar) ([]Node,
 	}
 	errs := 0
 	for i := range nodes {
-		if k := nodes[i].Kind; k == KError || k == KMissing {
+		k := nodes[i].Kind
+		// an ERROR node, or a node the parser made up (zero width)
+		if k == KError || nodes[i].Start == nodes[i].End && i > 0 && k != KComment && k != KTemplateString && k != KString {
 			errs++
 		}
 	}
@@ -312,6 +314,12 @@ func (w *worker) parseOnly(ctx context.Context, src []byte, g *grammar) ([]Node,
 // likewise falls back to tsx (angle-bracket JSX in a .ts file is rare but
 // harmless to try). The returned File owns a copy of the nodes.
 func (w *worker) parse(ctx context.Context, path, rel string, src []byte) (*File, error) {
+	return w.parseKeep(ctx, path, rel, src, true)
+}
+
+// parseKeep is parse; with keep false the File's nodes are a view of the
+// worker's buffer, valid until its next parse (no copy).
+func (w *worker) parseKeep(ctx context.Context, path, rel string, src []byte, keep bool) (*File, error) {
 	lang, ok := languageOf(path)
 	if !ok {
 		return nil, &parseError{"not a TypeScript or JavaScript file"}
@@ -342,11 +350,13 @@ func (w *worker) parse(ctx context.Context, path, rel string, src []byte) (*File
 			nodes = kept
 		}
 	}
-	f := &File{Path: path, Rel: rel, Lang: lang, Src: src, N: slices.Clone(nodes), Errors: errs}
+	if keep {
+		nodes = slices.Clone(nodes)
+	}
+	f := &File{Path: path, Rel: rel, Lang: lang, Src: src, N: nodes, Errors: errs}
 	if errs > 0 && f.unparsable() {
 		return nil, &parseError{fmt.Sprintf("syntax errors everywhere: %d error nodes and nothing parsed", errs)}
 	}
-	f.index()
 	return f, nil
 }
 
@@ -375,3 +385,36 @@ func (f *File) unparsable() bool {
 	// Nothing parsed, or errors over nine tenths of the text.
 	return good == 0 || errBytes*10 >= text*9
 }
+
+func newParser(g *grammar) *sitter.Parser {
+	p := sitter.NewParser()
+	p.SetLanguage(g.lang)
+	p.SetOperationLimit(parseTimeoutMicros)
+	return p
+}
+
+// Pos returns the 1-based line and column (in bytes) of a byte offset.
+func (f *File) Pos(off uint32) (line, col int) {
+	if f.lines == nil {
+		f.lines = append(f.lines, 0)
+		for i, b := range f.Src {
+			if b == '\n' {
+				f.lines = append(f.lines, uint32(i+1))
+			}
+		}
+	}
+	lo, hi := 0, len(f.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, int(off-f.lines[lo]) + 1
+}
+
+// StartPos and EndPos are the 1-based positions of node i's start and end.
+func (f *File) StartPos(i int32) (int, int) { return f.Pos(f.N[i].Start) }
+func (f *File) EndPos(i int32) (int, int)   { return f.Pos(f.N[i].End) }

@@ -21,14 +21,10 @@ extern uint16_t ts_tree_cursor_current_field_id(const cl_cursor *);
 extern uint16_t ts_node_symbol(cl_node);
 extern uint32_t ts_node_start_byte(cl_node);
 extern uint32_t ts_node_end_byte(cl_node);
-extern cl_point ts_node_start_point(cl_node);
-extern cl_point ts_node_end_point(cl_node);
-extern bool ts_node_is_missing(cl_node);
 
 // One node of the flattened tree, in preorder. Must match Node in Go.
 typedef struct {
 	uint32_t start, end;
-	uint32_t row, col, erow, ecol;
 	int32_t parent, next;
 	uint16_t kind, field;
 } cl_flat;
@@ -40,11 +36,12 @@ typedef struct {
 } cl_buf;
 
 #define CL_MAX_DEPTH 100000
-#define CL_MISSING 0xFFFE
+#define CL_SKIP 0xFFFD
 
 // cl_flatten writes the tree below root into buf in preorder, mapping
 // grammar symbols and fields to the engine's kinds with the two tables.
-// One call per file: the walk stays in C.
+// Tokens whose kind is CL_SKIP (punctuation) are left out. One call per
+// file: the walk stays in C.
 static void cl_flatten(cl_node root, cl_buf *buf, const uint16_t *kinds, uint32_t nkinds,
                        const uint16_t *fields, uint32_t nfields, int32_t max_nodes) {
 	buf->len = 0;
@@ -56,6 +53,17 @@ static void cl_flatten(cl_node root, cl_buf *buf, const uint16_t *kinds, uint32_
 	if (!stack || !last) { buf->err = 1; goto done; }
 	stack[0] = -1; last[0] = -1;
 	for (;;) {
+		cl_node n = ts_tree_cursor_current_node(&c);
+		uint16_t sym = ts_node_symbol(n);
+		uint16_t kind = sym == 0xFFFF ? 0xFFFF : (sym < nkinds ? kinds[sym] : 0);
+		if (kind == CL_SKIP) {
+			// an anonymous token: a leaf the engine does not read
+			while (!ts_tree_cursor_goto_next_sibling(&c)) {
+				if (!ts_tree_cursor_goto_parent(&c)) goto done;
+				depth--;
+			}
+			continue;
+		}
 		if (buf->len >= max_nodes) { buf->err = 2; goto done; }
 		if (buf->len == buf->cap) {
 			int32_t ncap = buf->cap ? buf->cap * 2 : 4096;
@@ -63,17 +71,12 @@ static void cl_flatten(cl_node root, cl_buf *buf, const uint16_t *kinds, uint32_
 			if (!nd) { buf->err = 1; goto done; }
 			buf->data = nd; buf->cap = ncap;
 		}
-		cl_node n = ts_tree_cursor_current_node(&c);
 		int32_t idx = buf->len++;
 		cl_flat *f = &buf->data[idx];
-		uint16_t sym = ts_node_symbol(n);
 		uint16_t fid = ts_tree_cursor_current_field_id(&c);
 		f->start = ts_node_start_byte(n);
 		f->end = ts_node_end_byte(n);
-		cl_point sp = ts_node_start_point(n), ep = ts_node_end_point(n);
-		f->row = sp.row; f->col = sp.column; f->erow = ep.row; f->ecol = ep.column;
-		f->kind = sym == 0xFFFF ? 0xFFFF : (sym < nkinds ? kinds[sym] : 0);
-		if (ts_node_is_missing(n)) f->kind = CL_MISSING;
+		f->kind = kind;
 		f->field = fid < nfields ? fields[fid] : 0;
 		f->parent = stack[depth];
 		f->next = -1;
@@ -122,22 +125,23 @@ import (
 	sitter "github.com/smacker/go-tree-sitter"
 )
 
-// Node is one syntax node of a flattened tree. Nodes are stored in preorder,
-// so the descendants of node i are the nodes i+1 up to the first node that
-// starts at or after End. Rows and columns are 0-based byte offsets as
-// tree-sitter reports them.
+// Node is one syntax node of a flattened tree, in preorder: the subtree of
+// node i is i and the nodes after it up to its next sibling. Start and End
+// are byte offsets; lines and columns come from File.Pos. Punctuation
+// tokens are not stored.
 type Node struct {
-	Start, End           uint32
-	Row, Col, ERow, ECol uint32
-	Parent, Next         int32
-	Kind                 Kind
-	Field                Field
+	Start, End   uint32
+	Parent, Next int32
+	Kind         Kind
+	Field        Field
 }
 
-// Kinds of the ERROR node and of a node the parser inserted as missing.
+// Kinds of the ERROR node, of a node the parser inserted as missing, and
+// of the tokens left out of the flat tree.
 const (
 	KError   Kind = 0xFFFF
 	KMissing Kind = 0xFFFE
+	kSkip    Kind = 0xFFFD
 )
 
 // flatBuf is a worker's reusable C buffer for flattened trees.

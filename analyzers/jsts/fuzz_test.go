@@ -73,6 +73,7 @@ func FuzzEngine(f *testing.F) {
 		if err != nil {
 			return
 		}
+		file.index()
 		_ = checkFile(file, p)
 		a := newAnalysis(file, p)
 		_ = a.summarize()

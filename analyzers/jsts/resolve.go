@@ -13,6 +13,7 @@ import (
 // path; it is shared by the workers.
 type fsCache struct {
 	stat     sync.Map // path -> bool (is a regular file)
+	resolved sync.Map // dir + "\x00" + spec -> string ("" when not found)
 	tsconfig sync.Map // dir -> *tsconfig (nil: none)
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
 	// workspace packages by name: the package.json files seen under the
@@ -358,6 +359,20 @@ func (c *fsCache) resolve(from, spec string) (string, bool) {
 		return "", false
 	}
 	dir := filepath.Dir(from)
+	key := dir + "\x00" + spec
+	if v, ok := c.resolved.Load(key); ok {
+		s := v.(string)
+		return s, s != ""
+	}
+	p, ok := c.resolveUncached(dir, spec)
+	if !ok {
+		p = ""
+	}
+	c.resolved.Store(key, p)
+	return p, ok
+}
+
+func (c *fsCache) resolveUncached(dir, spec string) (string, bool) {
 	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == ".." {
 		return c.resolveFile(filepath.Join(dir, spec))
 	}

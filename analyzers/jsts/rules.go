@@ -68,7 +68,7 @@ and .catch, or await using where the library disposes.`,
 }
 
 func (p *Pass) pos(n int32) (int, int) {
-	return int(p.File.N[n].Row) + 1, int(p.File.N[n].Col) + 1
+	return p.File.StartPos(n)
 }
 
 // describe names what a construction builds, for messages.
@@ -281,7 +281,8 @@ func (a *analysis) leakDiagnostic(r *resource, fl *flow, lk *leak) Diagnostic {
 	}
 	fix := releaseHint(r, name)
 	rel := func(n int32, msg string) []diag.Related {
-		return []diag.Related{{File: f.Rel, Line: int(f.N[n].Row) + 1, Column: int(f.N[n].Col) + 1, Message: msg}}
+		line, col := f.StartPos(n)
+		return []diag.Related{{File: f.Rel, Line: line, Column: col, Message: msg}}
 	}
 	start, end := a.startNode(r.acq), r.acq
 	if r.atStart {
@@ -298,8 +299,8 @@ func (a *analysis) leakDiagnostic(r *resource, fl *flow, lk *leak) Diagnostic {
 		}
 	case lk.end:
 		msg = fmt.Sprintf("%s is not released on every path; %s", r.what, fix)
-		endRow, endCol := f.N[lk.node].ERow, f.N[lk.node].ECol
-		related = []diag.Related{{File: f.Rel, Line: int(endRow) + 1, Column: int(endCol), Message: "a path reaches the end here without releasing it"}}
+		endLine, endCol := f.EndPos(lk.node)
+		related = []diag.Related{{File: f.Rel, Line: endLine, Column: max(endCol-1, 1), Message: "a path reaches the end here without releasing it"}}
 	case lk.why == "returns":
 		msg = fmt.Sprintf("%s is not released when the function returns early; %s", r.what, fix)
 		related = rel(lk.node, "returns here without releasing it")

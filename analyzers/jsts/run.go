@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/analyzers/diag"
@@ -37,8 +38,10 @@ type Options struct {
 	Progress func(done, total int)
 
 	// NoPrefilter parses every file to check, even those that cannot
-	// matter (benchmarks of the rules' cost over bare parsing).
+	// matter; ForceAll also builds the scope table and runs the rules on
+	// them (benchmarks of the engine's cost over bare parsing).
 	NoPrefilter bool
+	ForceAll    bool
 }
 
 // Stats describe a run, for benchmarks.
@@ -72,6 +75,13 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
+	}
+	trace := os.Getenv("JSTS_TRACE") != ""
+	t0 := time.Now()
+	mark := func(what string) {
+		if trace {
+			fmt.Fprintf(os.Stderr, "jsts: %-12s %v\n", what, time.Since(t0))
+		}
 	}
 	p := &project{cfg: cfg, cat: newJSCatalog(cfg.Catalog()), fs: newFSCache(), workDir: wd, sums: map[string]*Summary{}}
 
@@ -160,24 +170,32 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	}
 	universe = dedupe(universe)
 	stats.Files = len(targetList)
+	mark("walk")
 
 	// Phase 1: summaries of the files that mention a catalog module.
 	cache := newFileCache(256 << 20)
 	var mu sync.Mutex
 	var errs []diag.Error
+	srcs := newSrcCache(512 << 20)
 	summarize := func(paths []string, want func(path string, src []byte) bool) {
 		parallel(ctx, workers, paths, func(wk *worker, path string) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return
+			src := srcs.get(path, false)
+			if src == nil {
+				var err error
+				src, err = os.ReadFile(path)
+				if err != nil {
+					return
+				}
 			}
 			if !want(path, src) {
+				srcs.put(path, src)
 				return
 			}
 			f, err := wk.parse(ctx, path, relPath(wd, path), src)
 			if err != nil {
 				return
 			}
+			f.index()
 			a := newAnalysis(f, p)
 			s := a.summarize()
 			mu.Lock()
@@ -193,6 +211,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	summarize(universe, func(path string, src []byte) bool {
 		return p.cat.mentions(src) || cfg.IsSingleton(path)
 	})
+	mark("phase1")
 	// Re-exporting modules (barrels) of interesting modules, until stable.
 	for round := 0; round < 3; round++ {
 		needles := p.interestingNeedles(w.tsconfig)
@@ -204,12 +223,13 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		}
 		before := p.interestingCount()
 		summarize(next, func(path string, src []byte) bool {
-			return containsAny(src, needles) && bytes.Contains(src, []byte("export"))
+			return bytes.Contains(src, []byte("export")) && needles.matches(src)
 		})
 		if p.interestingCount() == before {
 			break
 		}
 	}
+	mark("phase1b")
 	p.finishPhase1()
 	p.phase2 = true
 
@@ -231,7 +251,11 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		}
 		f := cache.take(path)
 		if f == nil {
-			src, err := os.ReadFile(path)
+			src := srcs.get(path, true)
+			var err error
+			if src == nil {
+				src, err = os.ReadFile(path)
+			}
 			if err != nil {
 				mu.Lock()
 				errs = append(errs, diag.Error{File: rel, Message: "cannot read: " + errText(err)})
@@ -245,13 +269,13 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 				mu.Unlock()
 				return
 			}
-			if !opts.NoPrefilter && !p.cat.mentions(src) && !containsAny(src, needles) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
+			if !opts.NoPrefilter && !opts.ForceAll && !p.cat.mentions(src) && !needles.matches(src) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
 				mu.Lock()
 				stats.Skipped++
 				mu.Unlock()
 				return
 			}
-			f, err = wk.parse(ctx, path, rel, src)
+			f, err = wk.parseKeep(ctx, path, rel, src, false)
 			if err != nil {
 				mu.Lock()
 				errs = append(errs, diag.Error{File: rel, Message: err.Error()})
@@ -264,6 +288,14 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		} else {
 			atomic.AddInt64(&stats.Bytes, int64(len(f.Src)))
 		}
+		if f.se == nil {
+			// The rules can only find something in a file that names a
+			// catalog module or imports an interesting one.
+			if !opts.ForceAll && !p.cat.mentions(f.Src) && !needles.matches(f.Src) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
+				return
+			}
+			f.index()
+		}
 		fs := checkFile(f, p)
 		if len(fs) > 0 {
 			mu.Lock()
@@ -271,6 +303,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			mu.Unlock()
 		}
 	})
+	mark("phase2")
 	res.Findings = append(res.Findings, findings...)
 	res.Errors = append(res.Errors, errs...)
 	if ctx.Err() != nil {
@@ -299,8 +332,9 @@ func checkFile(f *File, p *project) []diag.Finding {
 			if end < 0 {
 				end = d.Start
 			}
+			endLine, endCol := f.EndPos(end)
 			fd := diag.Finding{Rule: an.Name, Language: f.Lang, File: f.Rel, Line: line, Column: col,
-				EndLine: int(f.N[end].ERow) + 1, EndColumn: int(f.N[end].ECol) + 1, Message: d.Message,
+				EndLine: endLine, EndColumn: endCol, Message: d.Message,
 				Related: d.Related}
 			if fd.Related == nil {
 				fd.Related = []diag.Related{}
@@ -410,14 +444,6 @@ func slicesContains(s []string, x string) bool {
 	return false
 }
 
-func containsAny(src []byte, needles [][]byte) bool {
-	for _, n := range needles {
-		if bytes.Contains(src, n) {
-			return true
-		}
-	}
-	return false
-}
 
 func errText(err error) string {
 	if pe, ok := err.(*os.PathError); ok {
@@ -427,51 +453,75 @@ func errText(err error) string {
 }
 
 // interesting reports a summary other files may need: it exports a
-// client, getter or factory, re-exports, or is a singleton.
-func (s *Summary) interesting() bool {
+// client, getter or factory, is a singleton, or re-exports (or exports the
+// result of calling) something of an interesting module or of a catalog
+// module.
+func (p *project) interesting(s *Summary, depth int) bool {
 	if len(s.Singleton) > 0 {
 		return true
 	}
+	if depth > 6 {
+		return false
+	}
+	via := func(spec string) bool {
+		if p.cat.isCatalogModule(spec) {
+			return true
+		}
+		t, ok := p.fs.resolve(s.Path, spec)
+		if !ok {
+			return false
+		}
+		ts := p.sums[t]
+		return ts != nil && ts != s && p.interesting(ts, depth+1)
+	}
 	for _, x := range s.Exports {
 		switch x.Kind {
-		case XClient, XGetter, XFactory, XCallOf:
+		case XClient, XGetter, XFactory:
 			return true
-		case XReexport:
+		case XReexport, XCallOf:
+			if via(x.Spec) {
+				return true
+			}
+		}
+	}
+	for _, st := range s.Stars {
+		if via(st) {
 			return true
 		}
 	}
-	return len(s.Stars) > 0
+	return false
 }
 
 func (p *project) interestingCount() int {
 	n := 0
 	for _, s := range p.sums {
-		if s.interesting() {
+		if p.interesting(s, 0) {
 			n++
 		}
 	}
 	return n
 }
 
-// interestingNeedles: text that any import of an interesting module
-// contains (its stem, its package name, an exact tsconfig alias to it).
-func (p *project) interestingNeedles(tsconfigs []string) [][]byte {
-	set := map[string]bool{}
+// interestingNeedles: what any import of an interesting module contains
+// (its stem, its folder for an index file, its package name, an exact
+// tsconfig alias to it).
+func (p *project) interestingNeedles(tsconfigs []string) *needleSet {
+	ns := newNeedleSet()
 	files := map[string]bool{}
 	for path, s := range p.sums {
-		if !s.interesting() {
+		if !p.interesting(s, 0) {
 			continue
 		}
 		files[path] = true
 		for _, n := range stemNeedles(path) {
-			set[n] = true
+			ns.segs[n] = true
 		}
 		dir := filepath.Dir(path)
 		if b := filepath.Base(dir); b == "src" || b == "lib" {
-			set[filepath.Base(filepath.Dir(dir))] = true
+			ns.segs[filepath.Base(filepath.Dir(dir))] = true
 		}
 		if s.PkgName != "" {
-			set[s.PkgName] = true
+			ns.full[s.PkgName] = true
 		}
 	}
 	for _, tc := range tsconfigs {
@@ -485,19 +535,12 @@ func (p *project) interestingNeedles(tsconfigs []string) [][]byte {
 			}
 			for _, t := range cfg.paths[k] {
 				if rp, ok := p.fs.resolveFile(filepath.Join(cfg.dir, t)); ok && files[rp] {
-					set[k] = true
+					ns.full[k] = true
 				}
 			}
 		}
 	}
-	var out [][]byte
-	for n := range set {
-		if n != "" && n != "." && n != string(filepath.Separator) {
-			out = append(out, []byte(n))
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i], out[j]) < 0 })
-	return out
+	return ns
 }
 
 // fileCache keeps parsed files of the first phase for the second, within
@@ -514,7 +557,7 @@ func newFileCache(budget int64) *fileCache {
 }
 
 func (c *fileCache) put(path string, f *File) {
-	size := int64(len(f.Src)) + int64(len(f.N))*int64(40+4)
+	size := int64(len(f.Src)) + int64(len(f.N))*int64(24)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.used+size > c.budget {
@@ -530,9 +573,40 @@ func (c *fileCache) take(path string) *File {
 	f := c.files[path]
 	if f != nil {
 		delete(c.files, path)
-		c.used -= int64(len(f.Src)) + int64(len(f.N))*int64(40+4)
+		c.used -= int64(len(f.Src)) + int64(len(f.N))*int64(24)
 	}
 	return f
 }
 
-var _ = fmt.Sprintf
+
+// srcCache keeps file texts read in the first phase for the later ones,
+// within a byte budget, so each file is read once.
+type srcCache struct {
+	mu     sync.Mutex
+	budget int64
+	used   int64
+	m      map[string][]byte
+}
+
+func newSrcCache(budget int64) *srcCache { return &srcCache{budget: budget, m: map[string][]byte{}} }
+
+func (c *srcCache) put(path string, src []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[path]; ok || c.used+int64(len(src)) > c.budget {
+		return
+	}
+	c.m[path] = src
+	c.used += int64(len(src))
+}
+
+func (c *srcCache) get(path string, take bool) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	src := c.m[path]
+	if take && src != nil {
+		delete(c.m, path)
+		c.used -= int64(len(src))
+	}
+	return src
+}

@@ -175,7 +175,8 @@ func (a *analysis) summarize() *Summary {
 
 func (a *analysis) posOf(n int32) pos {
 	node := a.startNode(n)
-	return pos{Line: int(a.f.N[node].Row) + 1, Col: int(a.f.N[node].Col) + 1}
+	line, col := a.f.StartPos(node)
+	return pos{Line: line, Col: col}
 }
 
 // startNode is where a finding on a construction starts: the new keyword,

@@ -29,13 +29,12 @@ func (f *File) suppressions() []suppression {
 		if !ok {
 			continue
 		}
-		n := &f.N[c]
-		line := int(n.Row) + 1
+		line, _ := f.StartPos(c)
 		s := suppression{from: line, to: line, rules: rules}
 		if f.ownLine(c) {
 			if next := f.nextStatement(c); next >= 0 {
-				s.from = int(f.N[next].Row) + 1
-				s.to = int(f.N[next].ERow) + 1
+				s.from, _ = f.StartPos(next)
+				s.to, _ = f.EndPos(next)
 				if s.from > line+1 {
 					// a blank line or other text between: only the
 					// statement's first line... still the statement.

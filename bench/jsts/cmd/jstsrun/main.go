@@ -9,6 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
@@ -17,8 +20,11 @@ import (
 
 func main() {
 	noPre := flag.Bool("no-prefilter", false, "parse every file (measure the rules over bare parsing)")
+	all := flag.Bool("all", false, "parse, index and run the rules on every file (no skipping at all)")
 	workers := flag.Int("workers", 0, "workers (0: GOMAXPROCS)")
 	quiet := flag.Bool("q", false, "print only the summary")
+	prof := flag.String("cpuprofile", "", "write a CPU profile")
+	bare := flag.Bool("bare", false, "only parse the files Run would check (tree-sitter baseline)")
 	cfgPath := flag.String("config", "", "config file")
 	flag.Parse()
 	wd, _ := os.Getwd()
@@ -27,8 +33,31 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	if *prof != "" {
+		pf, err := os.Create(*prof)
+		if err == nil {
+			_ = pprof.StartCPUProfile(pf)
+			defer pprof.StopCPUProfile()
+		}
+	}
+	if *workers == 0 {
+		*workers = runtime.GOMAXPROCS(0)
+	}
+	if *bare {
+		var roots []string
+		for _, a := range flag.Args() {
+			roots = append(roots, strings.TrimSuffix(a, "/..."))
+		}
+		files := jsts.Files(roots, jsts.Options{Config: cfg})
+		start := time.Now()
+		n := jsts.BareParse(context.Background(), files, *workers)
+		el := time.Since(start)
+		fmt.Fprintf(os.Stderr, "bare parse: files=%d bytes=%d time=%s files/s=%.0f MB/s=%.1f\n",
+			len(files), n, el, float64(len(files))/el.Seconds(), float64(n)/1e6/el.Seconds())
+		return
+	}
 	start := time.Now()
-	res, st := jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre})
+	res, st := jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre, ForceAll: *all})
 	el := time.Since(start)
 	if !*quiet {
 		enc := json.NewEncoder(os.Stdout)
