@@ -444,7 +444,6 @@ func slicesContains(s []string, x string) bool {
 	return false
 }
 
-
 func errText(err error) string {
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err.Error()
@@ -577,7 +576,6 @@ func (c *fileCache) take(path string) *File {
 	}
 	return f
 }
-
 
 // srcCache keeps file texts read in the first phase for the later ones,
 // within a byte budget, so each file is read once.
