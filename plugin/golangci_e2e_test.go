@@ -20,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/connlint/connlint/analyzers/diag"
+	"github.com/connlint/connlint/internal/docsnippet"
 )
 
 // TestGolangciLintModulePlugin builds a real golangci-lint v2 with the
@@ -63,6 +64,8 @@ func TestGolangciLintModulePlugin(t *testing.T) {
 		}
 	})
 
+	t.Run("docs snippets", func(t *testing.T) { docsSnippets(t, root, gcl, example) })
+
 	mod := copyTree(t, filepath.Join(root, "testdata/integrations/gomod"))
 	start := time.Now()
 	got, gotRelated := golangciFindings(t, gcl, example, mod)
@@ -98,6 +101,55 @@ func TestGolangciLintModulePlugin(t *testing.T) {
 	unsilenced, _ := golangciFindings(t, gcl, example, mod)
 	if silenced := key("api/api.go", line, "singleton"); slices.Contains(got, silenced) || !slices.Contains(unsilenced, silenced) {
 		t.Errorf("%s: want it reported without //nolint:connlint and not with it; with: %v, without: %v", silenced, got, unsilenced)
+	}
+}
+
+// docsSnippets runs what docs/integrations.md tells golangci-lint users to
+// run: `golangci-lint custom` is what buildCustomGCL reproduces (its git
+// clone cannot run here), then ./bin/custom-gcl run ./... with the example
+// as .golangci.yml; the workflow's golangci-lint step is the same command.
+func docsSnippets(t *testing.T, root, gcl, example string) {
+	doc := filepath.Join(root, "docs", "integrations.md")
+	run, err := docsnippet.Get(doc, "golangci-run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(run.Code), "\n")
+	if len(lines) != 2 || lines[0] != "golangci-lint custom" {
+		t.Fatalf("golangci-run snippet: want `golangci-lint custom` then the run command, got %q", lines)
+	}
+	wf, err := docsnippet.Get(doc, "github-workflow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(wf.Code, "run: "+lines[1]+"\n") || !strings.Contains(wf.Code, "golangci-lint custom\n") {
+		t.Errorf("the workflow's golangci job does not build with golangci-lint custom and run %q", lines[1])
+	}
+	mod := copyTree(t, filepath.Join(root, "testdata/integrations/gomod"))
+	if err := os.MkdirAll(filepath.Join(mod, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(gcl, filepath.Join(mod, "bin", "custom-gcl")); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, ".golangci.yml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", "-eo", "pipefail", "-c", lines[1])
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("%s: %v, want exit 1 (findings)\n%s", lines[1], err, out)
+	}
+	for _, want := range []string{"api/api.go:62:15: singleton: sql.Open builds", "store/store.go:17:9: singleton:", "(connlint)"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("%s: output lacks %q\n%s", lines[1], want, out)
+		}
 	}
 }
 
