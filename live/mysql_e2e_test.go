@@ -27,7 +27,7 @@ func TestMySQLBudgetByUser(t *testing.T) {
 // the extra admin slot and counts 100%, an ordinary monitoring user is
 // refused with error 1040 and reports the refusal.
 func TestMySQLFullIsCritical(t *testing.T) {
-	m := livetest.MySQLServer(t)
+	m := livetest.MySQLServerExclusive(t)
 	app := m.User(t, "cl_fill", "pw")
 	mon := m.User(t, "cl_mon", "pw", "PROCESS")
 	orig := m.Int(t, "SELECT @@GLOBAL.max_connections")

@@ -59,8 +59,9 @@ func TestPgBouncerClientsWaitingIsCritical(t *testing.T) {
 	// A third client has to wait for a server connection.
 	third := bouncerClient(t, b, "batch")
 	qctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go third.Exec(qctx, "SELECT 1")
+	done := make(chan struct{})
+	go func() { defer close(done); third.Exec(qctx, "SELECT 1") }()
+	t.Cleanup(func() { cancel(); <-done }) // before the client is closed
 	var waiting bool
 	for i := 0; i < 200 && !waiting; i++ {
 		_, _, res = runJSON(t, "--dsn", b.URL("postgres"))

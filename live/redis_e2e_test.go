@@ -7,7 +7,7 @@ import (
 )
 
 func TestRedisNearMaxclientsIsWarning(t *testing.T) {
-	r := livetest.RedisServer(t)
+	r := livetest.RedisServerExclusive(t)
 	base := r.Connected(t)
 	// The check's own connection comes on top of base+8: capacity base+12,
 	// used base+8 (own excluded), 4 slots left: -5 warns, -1 does not.

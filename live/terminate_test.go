@@ -65,8 +65,9 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 	defer walsender.Close(context.Background())
 
 	busyCtx, stopBusy := context.WithCancel(context.Background())
-	defer stopBusy()
-	go busy.Exec(busyCtx, "SELECT pg_sleep(60)")
+	busyDone := make(chan struct{})
+	go func() { defer close(busyDone); busy.Exec(busyCtx, "SELECT pg_sleep(60)") }()
+	t.Cleanup(func() { stopBusy(); <-busyDone }) // before the connection is closed
 	for _, c := range append(victims, superIdle) {
 		waitState(t, pg, c.PgConn().PID(), "idle", 1100*time.Millisecond)
 	}

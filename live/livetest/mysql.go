@@ -22,8 +22,22 @@ type MySQL struct {
 }
 
 // MySQLServer returns the server, or skips/fails t when it cannot be reached.
+// The test shares the server with other readers.
 func MySQLServer(t testing.TB) *MySQL {
 	t.Helper()
+	return mysqlServer(t, false)
+}
+
+// MySQLServerExclusive is MySQLServer for a test that changes server-wide
+// settings: no other connlint test uses the server meanwhile.
+func MySQLServerExclusive(t testing.TB) *MySQL {
+	t.Helper()
+	return mysqlServer(t, true)
+}
+
+func mysqlServer(t testing.TB, exclusive bool) *MySQL {
+	t.Helper()
+	lock(t, "mysql", exclusive)
 	m := &MySQL{Host: "127.0.0.1", Port: "3306", RootUser: "root"}
 	if u := os.Getenv("CONNLINT_MYSQL_HOST"); u != "" {
 		m.Host = u

@@ -21,6 +21,18 @@ type Redis struct {
 // RedisServer returns the server, or skips/fails t when it cannot be reached.
 func RedisServer(t testing.TB) *Redis {
 	t.Helper()
+	return redisServer(t, false)
+}
+
+// RedisServerExclusive is RedisServer for a test that changes maxclients.
+func RedisServerExclusive(t testing.TB) *Redis {
+	t.Helper()
+	return redisServer(t, true)
+}
+
+func redisServer(t testing.TB, exclusive bool) *Redis {
+	t.Helper()
+	lock(t, "redis", exclusive)
 	addr := os.Getenv("CONNLINT_REDIS_ADDR")
 	if addr == "" {
 		addr = "127.0.0.1:6379"

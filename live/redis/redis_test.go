@@ -41,7 +41,7 @@ func TestClientsByName(t *testing.T) {
 }
 
 func TestFullIsCriticalAndRejectionsAreCounted(t *testing.T) {
-	r := livetest.RedisServer(t)
+	r := livetest.RedisServerExclusive(t)
 	watcher := newEngine(t, r.URL())
 	if _, err := watcher.Snapshot(context.Background()); err != nil { // holds its connection from now on
 		t.Fatal(err)
