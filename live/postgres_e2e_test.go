@@ -3,7 +3,9 @@ package live
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -253,8 +255,6 @@ func TestUnreachableAndBadDSNAreUnknown(t *testing.T) {
 			mustNotContain(t, "output", r.stdout+r.stderr, secret)
 		}
 	}
-	// 192.0.2.0/24 is never routed, but it is not loopback: instead prove the
-	// connect timeout with a listener that accepts and never answers.
 	r := runMain(t, "--dsn", "postgres://u@127.0.0.1:1/db", "--format", "nagios")
 	if r.code != ExitUnknown || !strings.HasPrefix(r.stdout, "CONNLINT POSTGRES UNKNOWN - ") {
 		t.Errorf("refused port: exit %d %q", r.code, r.stdout)
@@ -277,3 +277,50 @@ func TestBadFlagsAreUnknown(t *testing.T) {
 		}
 	}
 }
+
+// A server that accepts the TCP connection and then says nothing: every
+// engine gives up within --timeout and reports UNKNOWN with the reason.
+func TestConnectTimeoutHonoured(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var held []net.Conn
+	var mu sync.Mutex
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			held = append(held, c)
+			mu.Unlock()
+		}
+	}()
+	defer func() {
+		mu.Lock()
+		for _, c := range held {
+			c.Close()
+		}
+		mu.Unlock()
+	}()
+	addr := ln.Addr().String()
+	for _, dsn := range []string{
+		"postgres://u:pw@" + addr + "/db?sslmode=disable",
+		"pgbouncer://u:pw@" + addr + "/pgbouncer?sslmode=disable",
+		"mysql://u:pw@" + addr + "/db",
+		"redis://:pw@" + addr + "/0",
+	} {
+		r, _, res := runJSON(t, "--dsn", dsn, "--timeout", "1s")
+		if r.code != ExitUnknown || res.ErrorKind != "unreachable" {
+			t.Errorf("%s: exit %d kind %q, want UNKNOWN unreachable", engineOf(dsn), r.code, res.ErrorKind)
+		}
+		if !strings.Contains(strings.ToLower(res.Error), "time") {
+			t.Errorf("%s: error %q does not say it timed out", engineOf(dsn), res.Error)
+		}
+	}
+}
+
+func engineOf(dsn string) string { return dsn[:strings.Index(dsn, ":")] }

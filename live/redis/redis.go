@@ -39,6 +39,10 @@ func New(dsn string, timeout time.Duration) (*Engine, error) {
 	opt.MaxIdleConns = 1
 	opt.MaxActiveConns = 1
 	opt.MaxRetries = -1
+	// One dial per attempt: the engine retries once itself, and a refused
+	// or silent server must fail within --timeout, not after go-redis's
+	// five dials with backoff.
+	opt.DialerRetries = 1
 	opt.ClientName = engine.SelfName
 	opt.Protocol = 2
 	opt.DisableIdentity = true
