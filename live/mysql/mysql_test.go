@@ -169,3 +169,20 @@ func TestTerminateIdleThreads(t *testing.T) {
 		t.Errorf("other user's or the young session was killed (%d of 2 left)", alive)
 	}
 }
+
+func TestReconnectsAfterKill(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	e := newEngine(t, m.RootURL())
+	if _, err := e.Snapshot(ctx(t)); err != nil {
+		t.Fatal(err)
+	}
+	old := e.ConnectionID()
+	m.Exec(t, fmt.Sprintf("KILL CONNECTION %d", old))
+	snap, err := e.Snapshot(ctx(t))
+	if err != nil {
+		t.Fatalf("poll after its connection was killed: %v", err)
+	}
+	if snap.Self == nil || snap.Self.PID == old {
+		t.Fatalf("still on killed thread %d: self %+v", old, snap.Self)
+	}
+}

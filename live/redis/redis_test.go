@@ -70,3 +70,26 @@ func TestFullIsCriticalAndRejectionsAreCounted(t *testing.T) {
 		t.Errorf("no CRITICAL note for the rejected connection: %+v", snap.Notes)
 	}
 }
+
+func TestReconnectsAfterClientKill(t *testing.T) {
+	r := livetest.RedisServer(t)
+	e := newEngine(t, r.URL())
+	first, err := e.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Admin().Do(context.Background(), "CLIENT", "KILL", "ID", first.Self.PID).Err(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := e.Snapshot(context.Background())
+	if err != nil {
+		t.Fatalf("poll after CLIENT KILL: %v", err)
+	}
+	if second.Self.PID == first.Self.PID {
+		t.Fatalf("still client %d", first.Self.PID)
+	}
+	third, err := e.Snapshot(context.Background())
+	if err != nil || third.Self.PID != second.Self.PID {
+		t.Fatalf("third poll: %v, client %d then %d (should reuse)", err, second.Self.PID, third.Self.PID)
+	}
+}
