@@ -27,6 +27,10 @@ type analysis struct {
 	wrapBusy    map[int32]bool
 	runOnceMemo map[int32]bool
 	runOnceBusy map[int32]bool
+	vcMemo      map[int32]*catalog.Entry
+	vcBusy      map[int32]bool
+	rcMemo      map[int32]*catalog.Entry
+	rcBusy      map[int32]bool
 
 	sites []*construction
 
@@ -56,6 +60,8 @@ func newAnalysis(f *File, p *project) *analysis {
 		consMemo: map[int32]*construction{}, consBusy: map[int32]bool{},
 		wrapMemo: map[int32]*catalog.Entry{}, wrapBusy: map[int32]bool{},
 		runOnceMemo: map[int32]bool{}, runOnceBusy: map[int32]bool{},
+		vcMemo: map[int32]*catalog.Entry{}, vcBusy: map[int32]bool{},
+		rcMemo: map[int32]*catalog.Entry{}, rcBusy: map[int32]bool{},
 	}
 	rel := filepath.ToSlash(f.Rel)
 	a.isTest = isTestFile(rel)
@@ -668,6 +674,16 @@ func (a *analysis) cached(n int32) bool {
 			if f.Field(p, FRight) == top && a.cacheSlot(f.Field(p, FLeft)) {
 				return true
 			}
+			// let c; c = new X(); this.c = c
+			if l := f.Unwrap(f.Field(p, FLeft)); l >= 0 && f.N[l].Kind == KIdentifier {
+				if b := f.Lookup(l); b != nil && b.Scope != 0 {
+					for _, r := range f.References(b) {
+						if r != l && a.storedInCache(r) {
+							return true
+						}
+					}
+				}
+			}
 			// a = b = new X(): keep climbing
 			top = p
 			continue
@@ -775,13 +791,17 @@ func (a *analysis) cacheSlot(e int32) bool {
 			for fn >= 0 && f.N[fn].Kind == KArrowFunction {
 				fn = f.EnclosingFunc(fn)
 			}
-			if fn >= 0 && f.N[fn].Kind == KMethodDefinition {
+			if fn < 0 {
+				return false
+			}
+			// this.x in a method (or a function used as one) outlives the
+			// call; in a class constructor it makes the class a wrapper.
+			if f.N[fn].Kind == KMethodDefinition {
 				if nm := f.Field(fn, FName); nm >= 0 && f.textIs(nm, "constructor") {
 					return false
 				}
-				return true
 			}
-			return false
+			return true
 		}
 		return a.cacheSlot(o)
 	}

@@ -249,6 +249,14 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		if isTestFile(rel) {
 			return
 		}
+		if trace {
+			start := time.Now()
+			defer func() {
+				if d := time.Since(start); d > 500*time.Millisecond {
+					fmt.Fprintf(os.Stderr, "jsts: slow file %s %v\n", rel, d)
+				}
+			}()
+		}
 		f := cache.take(path)
 		if f == nil {
 			src := srcs.get(path, true)

@@ -487,6 +487,20 @@ func (a *analysis) classifyFunc(fn int32) *Export {
 
 // returnsClient: the function returns a cached or module-level client.
 func (a *analysis) returnsClient(fn int32) *catalog.Entry {
+	if v, ok := a.rcMemo[fn]; ok {
+		return v
+	}
+	if a.rcBusy[fn] {
+		return nil
+	}
+	a.rcBusy[fn] = true
+	v := a.returnsClientUncached(fn)
+	delete(a.rcBusy, fn)
+	a.rcMemo[fn] = v
+	return v
+}
+
+func (a *analysis) returnsClientUncached(fn int32) *catalog.Entry {
 	f := a.f
 	k := f.N[fn].Kind
 	if !isFunc(k) {
@@ -512,12 +526,26 @@ func (a *analysis) returnsClient(fn int32) *catalog.Entry {
 
 // valueClient says which client an expression evaluates to, if any.
 func (a *analysis) valueClient(e int32, depth int) *catalog.Entry {
-	f := a.f
-	if depth > 10 || a.nest > 48 {
+	if e < 0 || depth > 10 || a.nest > 48 {
 		return nil
 	}
+	if v, ok := a.vcMemo[e]; ok {
+		return v
+	}
+	if a.vcBusy[e] {
+		return nil
+	}
+	a.vcBusy[e] = true
 	a.nest++
-	defer func() { a.nest-- }()
+	v := a.valueClientUncached(e, depth)
+	a.nest--
+	delete(a.vcBusy, e)
+	a.vcMemo[e] = v
+	return v
+}
+
+func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
+	f := a.f
 	e = f.Unwrap(e)
 	if e < 0 {
 		return nil
