@@ -418,3 +418,38 @@ func (f *File) Pos(off uint32) (line, col int) {
 // StartPos and EndPos are the 1-based positions of node i's start and end.
 func (f *File) StartPos(i int32) (int, int) { return f.Pos(f.N[i].Start) }
 func (f *File) EndPos(i int32) (int, int)   { return f.Pos(f.N[i].End) }
+
+// parseCheck only parses a file the rules cannot find anything in, to
+// report it when it does not parse at all; the tree is flattened only
+// when it has errors.
+func (w *worker) parseCheck(ctx context.Context, path, rel string, src []byte) error {
+	lang, ok := languageOf(path)
+	if !ok {
+		return &parseError{"not a TypeScript or JavaScript file"}
+	}
+	ts, tsx, js := grammars()
+	g := js
+	switch lang {
+	case "ts":
+		g = ts
+	case "tsx":
+		g = tsx
+	}
+	p := w.parsers[g]
+	if p == nil {
+		p = newParser(g)
+		w.parsers[g] = p
+	}
+	tree, err := p.ParseCtx(ctx, nil, src)
+	if err != nil || tree == nil {
+		p.Reset()
+		return &parseError{"parse: parser gave no tree"}
+	}
+	bad := tree.RootNode().HasError()
+	tree.Close()
+	if !bad {
+		return nil
+	}
+	_, err = w.parseKeep(ctx, path, rel, src, false)
+	return err
+}

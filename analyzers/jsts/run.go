@@ -283,6 +283,18 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 				mu.Unlock()
 				return
 			}
+			if !opts.ForceAll && !p.cat.mentions(src) && !needles.matches(src) && !cfg.IsSingleton(path) && !cfg.IsScript(path) {
+				// NoPrefilter: parse it for errors only; nothing to find.
+				if err := wk.parseCheck(ctx, path, rel, src); err != nil {
+					mu.Lock()
+					errs = append(errs, diag.Error{File: rel, Message: err.Error()})
+					mu.Unlock()
+				}
+				mu.Lock()
+				stats.Parsed2++
+				mu.Unlock()
+				return
+			}
 			f, err = wk.parseKeep(ctx, path, rel, src, false)
 			if err != nil {
 				mu.Lock()
