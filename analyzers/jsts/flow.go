@@ -616,6 +616,17 @@ func (fl *flow) harmlessAwait(aw int32) bool {
 		return true
 	}
 	fn := f.Field(e, FFunction)
+	// await x.catch(...) / await x.then(ok, fail): the rejection is handled
+	if fn >= 0 && f.N[fn].Kind == KMemberExpression {
+		if p := f.Field(fn, FProperty); p >= 0 {
+			if f.textIs(p, "catch") {
+				return true
+			}
+			if args := f.Field(e, FArguments); f.textIs(p, "then") && args >= 0 && len(f.NamedChildren(args)) >= 2 {
+				return true
+			}
+		}
+	}
 	if fn >= 0 && f.N[fn].Kind == KMemberExpression {
 		o := f.Unwrap(f.Field(fn, FObject))
 		p := f.Field(fn, FProperty)

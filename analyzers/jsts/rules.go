@@ -498,6 +498,10 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 				x = gp
 				continue
 			}
+			if pr := f.Field(p, FProperty); pr >= 0 && (f.textIs(pr, "then") || f.textIs(pr, "catch") || f.textIs(pr, "finally")) {
+				// pool.connect().then(client => ...): the callback owns it
+				return nil
+			}
 			if f.Field(p, FObject) == x {
 				// new Pool().query(...): used once and never released
 				r := &resource{acq: n, entry: e, what: what, body: body}

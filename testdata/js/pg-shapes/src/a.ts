@@ -1,0 +1,63 @@
+import { pool } from './db'
+import { PrismaClient } from '@prisma/client'
+
+export async function tx(id: string) {
+  const client = await pool.connect() // ok: transaction with ROLLBACK and optional-chained release in finally
+  try {
+    await client.query('BEGIN')
+    await client.query('UPDATE t SET x = 1 WHERE id = $1', [id])
+    await client.query('COMMIT')
+  } catch (e) {
+    await client.query('ROLLBACK')
+    throw e
+  } finally {
+    client?.release()
+  }
+}
+
+export async function withLet() {
+  let client: any = null
+  try {
+    client = await pool.connect() // ok: let + guard in finally
+    return await client.query('select 1')
+  } finally {
+    if (client !== null) client.release()
+  }
+}
+
+export async function released2(fail: boolean) {
+  const c = await pool.connect() // ok: every switch branch releases // ok: early return inside try/finally
+  try {
+    if (fail) return null
+    return (await c.query('select 1')).rows
+  } finally {
+    c.release(fail)
+  }
+}
+
+export async function switchy(k: number) {
+  const c = await pool.connect()
+  switch (k) {
+    case 1:
+      c.release()
+      return 1
+    default:
+      c.release()
+      return 2
+  }
+}
+
+export async function loopRel(ids: string[]) {
+  for (const id of ids) {
+    const c = await pool.connect() // ok: acquired and released per iteration
+    try {
+      await c.query('select $1', [id])
+    } finally {
+      c.release()
+    }
+  }
+}
+
+export function thenChain() {
+  return pool.connect().then( // ok: promise-chain acquisition: the callback owns it(client) => client.query('select 1').finally(() => client.release()))
+}

@@ -1,0 +1,2 @@
+import { Pool } from 'pg'
+export const pool = new Pool() // ok: the singleton
