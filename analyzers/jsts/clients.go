@@ -67,11 +67,34 @@ func newJSCatalog(c *catalog.Catalog) *jsCatalog {
 	return jc
 }
 
-// mentions reports whether src contains any catalog needle.
+// mentions reports whether src may import a catalog module: a needle
+// inside a string literal, at its start (a module name) or as a path
+// segment (a generated client folder). Specifiers are always string
+// literals, so a file without one cannot import the module.
 func (jc *jsCatalog) mentions(src []byte) bool {
 	for _, n := range jc.needles {
-		if bytes.Contains(src, n) {
+		if len(n) == 0 {
 			return true
+		}
+		rest := src
+		for {
+			i := bytes.Index(rest, n)
+			if i < 0 {
+				break
+			}
+			before := byte(0)
+			if i > 0 {
+				before = rest[i-1]
+			}
+			after := byte(0)
+			if j := i + len(n); j < len(rest) {
+				after = rest[j]
+			}
+			if (before == '\'' || before == '"' || before == '`' || before == '/') &&
+				(after == '\'' || after == '"' || after == '`' || after == '/') {
+				return true
+			}
+			rest = rest[i+1:]
 		}
 	}
 	return false

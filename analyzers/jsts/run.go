@@ -173,10 +173,10 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	mark("walk")
 
 	// Phase 1: summaries of the files that mention a catalog module.
-	cache := newFileCache(256 << 20)
+	cache := newFileCache(128 << 20)
 	var mu sync.Mutex
 	var errs []diag.Error
-	srcs := newSrcCache(512 << 20)
+	srcs := newSrcCache(128 << 20)
 	summarize := func(paths []string, want func(path string, src []byte) bool) {
 		parallel(ctx, workers, paths, func(wk *worker, path string) {
 			src := srcs.get(path, false)
