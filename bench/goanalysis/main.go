@@ -4,7 +4,7 @@
 // go/analysis/checker, as the CLI runs them), and the peak memory of a run
 // against that of loading alone.
 //
-//	go run ./bench/go -dir /root/go/pkg/mod/github.com/golangci/golangci-lint/v2@v2.15.0 ./...
+//	go run ./bench/goanalysis -dir /root/go/pkg/mod/github.com/golangci/golangci-lint/v2@v2.15.0 ./...
 //
 // Each measurement runs in a child process of its own so that peak resident
 // memory (getrusage's maxrss) belongs to that phase alone. -runs repeats
