@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/connlint/connlint/internal/docsnippet"
+)
+
+// snapshotRepo commits this checkout's files (tracked and untracked, not
+// ignored: what go test is testing) to a new git repository, as pre-commit
+// clones a hook repository from a rev.
+func snapshotRepo(t *testing.T) (dir, rev string) {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := gitCmd(t, root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	dir = filepath.Join(t.TempDir(), "connlint")
+	for _, f := range strings.Split(list, "\x00") {
+		if f == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if os.IsNotExist(err) {
+			continue // deleted in the working tree
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gitCmd(t, dir, "init", "-q", "-b", "main")
+	gitCmd(t, dir, "add", "-A")
+	gitCmd(t, dir, "commit", "-q", "-m", "snapshot")
+	return dir, strings.TrimSpace(gitCmd(t, dir, "rev-parse", "HEAD"))
+}
+
+// TestPreCommitHook installs the hook of .pre-commit-hooks.yaml with the
+// configuration docs/integrations.md shows (the repository URL and rev
+// pointed at a snapshot of this checkout) in a project's git repository:
+// a staged leak fails the commit with the finding, the fixed file passes,
+// and a staged TS file is checked as given. pre-commit builds connlint with
+// `go install ./...` in its own environment; only the Go module proxy is
+// reached (the module cache is shared).
+func TestPreCommitHook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skips building connlint inside pre-commit's environment")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pre-commit is not installed (apt-get install pre-commit)")
+		}
+		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
+	}
+	hookRepo, rev := snapshotRepo(t)
+	checkInstalledNames(t, hookRepo)
+	snippet, err := docsnippet.Get(integrationsDoc, "pre-commit-config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := strings.NewReplacer("https://github.com/connlint/connlint", hookRepo, "v0.1.0", rev).Replace(snippet.Code)
+	if config == snippet.Code || !strings.Contains(config, hookRepo) || !strings.Contains(config, rev) {
+		t.Fatalf("the snippet's repo and rev were not where the test expects them:\n%s", snippet.Code)
+	}
+
+	project := writeTree(t, map[string]string{
+		"go.mod":                  goMod,
+		"store/store.go":          "package store\n\n// Ping says hello.\nfunc Ping() string { return \"pong\" }\n",
+		".pre-commit-config.yaml": config,
+	})
+	gitCmd(t, project, "init", "-q", "-b", "main")
+	gitCmd(t, project, "add", "-A")
+	gitCmd(t, project, "commit", "-q", "-m", "base")
+
+	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	preCommit := func(args ...string) (string, int) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "pre-commit", args...)
+		// On timeout end the whole process group, builds included.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+		cmd.Dir = project
+		cmd.Env = append(os.Environ(),
+			"PRE_COMMIT_HOME="+home,
+			"GOMODCACHE="+strings.TrimSpace(string(modcache)), // pre-commit sets GOPATH to its env
+			"GOWORK=off",
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
+		)
+		out, err := cmd.CombinedOutput()
+		if ee, ok := err.(*exec.ExitError); ok {
+			return string(out), ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return string(out), 0
+	}
+
+	start := time.Now()
+	if out, code := preCommit("install-hooks"); code != 0 {
+		t.Fatalf("pre-commit install-hooks: exit %d\n%s", code, out)
+	}
+	t.Logf("pre-commit built the hook in %s", time.Since(start).Round(time.Second))
+
+	// A staged leak in the package: the hook fails with the finding.
+	if err := os.WriteFile(filepath.Join(project, "store", "names.go"), []byte(leakyStore), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitCmd(t, project, "add", "store/names.go")
+	out, code := preCommit("run")
+	if code != 1 || !strings.Contains(out, "store/names.go:9:") || !strings.Contains(out, "(release)") {
+		t.Fatalf("staged leak: exit %d, want 1 with store/names.go:9 (release):\n%s", code, out)
+	}
+	// The real commit is refused too (the installed git hook runs it).
+	if _, err := exec.Command("git", "-C", project, "rev-parse", "--verify", "-q", "HEAD~1").Output(); err == nil {
+		t.Fatal("unexpected history")
+	}
+	if out, code := preCommit("install"); code != 0 {
+		t.Fatalf("pre-commit install: %d %s", code, out)
+	}
+	commit := exec.Command("git", "commit", "-q", "-m", "leak")
+	commit.Dir = project
+	commit.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(modcache)),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+	if out, err := commit.CombinedOutput(); err == nil {
+		t.Fatalf("git commit with a staged leak went through:\n%s", out)
+	}
+
+	// Fixed: the hook passes and the commit goes through.
+	fixed := strings.Replace(leakyStore, "\t}\n\tvar names", "\t}\n\tdefer rows.Close()\n\tvar names", 1)
+	if fixed == leakyStore {
+		t.Fatal("fix did not apply")
+	}
+	os.WriteFile(filepath.Join(project, "store", "names.go"), []byte(fixed), 0o644)
+	gitCmd(t, project, "add", "store/names.go")
+	if out, code := preCommit("run"); code != 0 {
+		t.Fatalf("fixed file: exit %d, want 0:\n%s", code, out)
+	}
+
+	// A staged TS file is checked as given.
+	os.MkdirAll(filepath.Join(project, "src"), 0o755)
+	os.WriteFile(filepath.Join(project, "src", "transfer.ts"), []byte("import { Pool } from \"pg\";\n\nexport async function handle() {\n"+
+		"  const pool = new Pool();\n  const { rows } = await pool.query(\"SELECT 1\");\n  return rows;\n}\n"), 0o644)
+	gitCmd(t, project, "add", "src/transfer.ts")
+	out, code = preCommit("run")
+	if code != 1 || !strings.Contains(out, "src/transfer.ts:4:") {
+		t.Fatalf("staged TS leak: exit %d, want 1 with src/transfer.ts:4:\n%s", code, out)
+	}
+}
+
+// checkInstalledNames fails when pre-commit's `go install ./...` would put a
+// command named like a tool the hook runs into the hook's PATH: a main
+// package in a folder named go installs a `go` that shadows the real one,
+// and connlint's package loading (go list) then runs it instead.
+func checkInstalledNames(t *testing.T, repo string) {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-f", `{{if eq .Name "main"}}{{.ImportPath}}{{end}}`, "./...")
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		name := path.Base(pkg)
+		if regexp.MustCompile(`^v[0-9]+$`).MatchString(name) {
+			name = path.Base(path.Dir(pkg))
+		}
+		switch name {
+		case "go", "gofmt", "git", "cc", "gcc", "sh", "bash":
+			t.Fatalf("%s installs a command named %q: pre-commit's go install ./... puts it first on the hook's PATH, "+
+				"where it shadows the real %s (rename the package's folder)", pkg, name, name)
+		}
+	}
+}
