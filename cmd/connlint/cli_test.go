@@ -149,3 +149,23 @@ func TestConfigDiscoveredUpward(t *testing.T) {
 		t.Errorf("the nearest config above the working directory was not read: exit %d, %q", code, stderr)
 	}
 }
+
+func TestFolderWithoutGoFilesInAGoModule(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":           goMod,
+		"a/a.go":           "package a\n",
+		"web/lib/db.ts":    "import { Pool } from 'pg'\n\nexport async function count() {\n  const pool = new Pool()\n  return pool.query('select 1')\n}\n",
+		"web/package.json": "{\"name\": \"web\"}\n",
+	})
+	out, stderr, code := connlint(t, dir, "--format", "json", "./web")
+	var res diag.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("exit %d, not JSON: %v\n%s\n%s", code, err, out, stderr)
+	}
+	if len(res.Errors) != 0 {
+		t.Errorf("a folder with no Go files must not be a Go error: %+v", res.Errors)
+	}
+	if code != 1 || len(res.Findings) == 0 || res.Findings[0].File != "web/lib/db.ts" {
+		t.Errorf("exit %d, findings %+v; want the TS finding in web/lib/db.ts", code, res.Findings)
+	}
+}

@@ -110,7 +110,9 @@ func classify(wd string, patterns []string) (targets, error) {
 		st, statErr := os.Stat(dir)
 		switch {
 		case statErr == nil && st.IsDir():
-			if hasGoModule(dir) {
+			// A folder without Go files (a web/ folder in a Go module) is a
+			// TS/JS root only: go list would call it an error.
+			if hasGoModule(dir) && (recursive || hasGoFiles(dir)) {
 				addGo(goPattern(wd, dir, recursive))
 			}
 			t.jsRoots = append(t.jsRoots, dir)
@@ -171,6 +173,11 @@ func hasGoModule(dir string) bool {
 		}
 		d = parent
 	}
+	return hasGoFiles(dir)
+}
+
+// hasGoFiles reports whether dir itself holds a Go file.
+func hasGoFiles(dir string) bool {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	return len(matches) > 0
 }
