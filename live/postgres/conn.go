@@ -56,7 +56,7 @@ var exhaustedPhrases = []string{
 // slots are Exhausted (CRITICAL), authentication failures Auth, the rest
 // Unreachable. The message is redacted.
 func ClassifyConnect(err error, secret string) error {
-	msg := engine.Scrub(err.Error(), secret)
+	msg := engine.Scrub(joinUniqueLines(err.Error()), secret)
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		server := engine.Scrub(pe.Message, secret)
@@ -81,6 +81,23 @@ func ClassifyConnect(err error, secret string) error {
 		return &engine.Error{Kind: engine.Unreachable, Msg: "connect timed out: " + msg, Err: err}
 	}
 	return &engine.Error{Kind: engine.Unreachable, Msg: msg, Err: err}
+}
+
+// joinUniqueLines puts pgx's multi-line connect error (one line per
+// address tried, often the same twice) on one line, each reason once:
+// Nagios and log lines are single lines.
+func joinUniqueLines(msg string) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(msg, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || seen[line] {
+			continue
+		}
+		seen[line] = true
+		parts = append(parts, line)
+	}
+	return strings.Join(parts, " ")
 }
 
 // ClassifyQuery classifies an error from a query on an open connection.
