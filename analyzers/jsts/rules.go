@@ -34,6 +34,14 @@ type Diagnostic struct {
 	Start, End int32
 	Message    string
 	Related    []diag.Related
+
+	// cons is the construction node a finding is about (0: none). A
+	// singleton finding with covers set removes the release finding on
+	// the same construction: importing the singleton fixes both, and a
+	// problem gets one finding. Entrypoints never set it (a script must
+	// still release the singleton it imports).
+	cons   int32
+	covers bool
 }
 
 // Report records a diagnostic.
@@ -139,7 +147,7 @@ func runSingleton(p *Pass) {
 			} else {
 				msg += "; create it once at module scope (cached on globalThis in Next.js) and reuse it"
 			}
-			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related})
+			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: !a.entry})
 			continue
 		case ctxCached:
 			if single == nil {
@@ -157,7 +165,7 @@ func runSingleton(p *Pass) {
 			}
 			msg := fmt.Sprintf("%s in %s builds its own %s while the project has a singleton in %s; import it instead",
 				what, where, kindName(c.entry), single.sum.Rel)
-			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related})
+			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: !a.entry})
 			continue
 		}
 		// Rule 4: a Next.js singleton that does not cache on globalThis.
@@ -320,7 +328,7 @@ func (a *analysis) leakDiagnostic(r *resource, fl *flow, lk *leak) Diagnostic {
 		msg = fmt.Sprintf("%s is not released on every path; %s", r.what, fix)
 		related = rel(lk.node, "the path leaves here")
 	}
-	return Diagnostic{Start: start, End: end, Message: msg, Related: related}
+	return Diagnostic{Start: start, End: end, Message: msg, Related: related, cons: r.acq}
 }
 
 // anyRelease: the resource is released somewhere in its body.
@@ -554,7 +562,7 @@ func (a *analysis) usingFinding(r *resource) (Diagnostic, bool) {
 	mod := displayModule(r.entry)
 	msg := fmt.Sprintf("%s is held with `using`, but %s does not dispose it (no Symbol.asyncDispose): `await using` does not release it; call %s.%s() in a finally block",
 		r.what, mod, r.b.Name, firstOr(r.entry.Release, "release"))
-	return Diagnostic{Start: a.startNode(r.acq), End: r.acq, Message: msg}, true
+	return Diagnostic{Start: a.startNode(r.acq), End: r.acq, Message: msg, cons: r.acq}, true
 }
 
 func firstOr(s []string, d string) string {

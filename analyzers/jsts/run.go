@@ -343,7 +343,12 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 // suppressions applied.
 func checkFile(f *File, p *project) []diag.Finding {
 	a := newAnalysis(f, p)
-	var out []diag.Finding
+	type found struct {
+		fd     diag.Finding
+		cons   int32
+		covers bool
+	}
+	var out []found
 	for _, an := range Analyzers {
 		pass := &Pass{Analyzer: an, File: f, a: a}
 		pass.report = func(d Diagnostic) {
@@ -359,7 +364,7 @@ func checkFile(f *File, p *project) []diag.Finding {
 			if fd.Related == nil {
 				fd.Related = []diag.Related{}
 			}
-			out = append(out, fd)
+			out = append(out, found{fd: fd, cons: d.cons, covers: d.covers})
 		}
 		an.Run(pass)
 	}
@@ -367,10 +372,21 @@ func checkFile(f *File, p *project) []diag.Finding {
 		return nil
 	}
 	sups := f.suppressions()
-	kept := out[:0]
-	for _, fd := range out {
-		if !isSuppressed(sups, fd) {
-			kept = append(kept, fd)
+	// One finding per construction: a singleton finding that is kept and
+	// covers its construction drops the release finding on it.
+	covered := map[int32]bool{}
+	for _, x := range out {
+		if x.covers && x.fd.Rule == diag.RuleSingleton && !isSuppressed(sups, x.fd) {
+			covered[x.cons] = true
+		}
+	}
+	var kept []diag.Finding
+	for _, x := range out {
+		if x.fd.Rule == diag.RuleRelease && x.cons > 0 && covered[x.cons] {
+			continue
+		}
+		if !isSuppressed(sups, x.fd) {
+			kept = append(kept, x.fd)
 		}
 	}
 	return kept

@@ -5,6 +5,6 @@ export function broken( {
 }
 
 export async function handler(req: Request) {
-  const pool = new Pool() // want: singleton release
+  const pool = new Pool() // want: singleton
   return Response.json((await pool.query('select 1')).rows)
 }

@@ -1,7 +1,7 @@
 import { AcmeClient, connectAcme } from '@acme/db'
 
 export async function handle(req: Request) {
-  const db = new AcmeClient(process.env.ACME_URL) // want: singleton "does not cache" release "never released"
+  const db = new AcmeClient(process.env.ACME_URL) // want: singleton "does not cache"
   return db.get(req.url)
 }
 

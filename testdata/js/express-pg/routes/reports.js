@@ -3,7 +3,7 @@ const { makePool } = require('../lib/factory')
 
 module.exports = function register(app) {
   app.get('/reports', async (req, res) => {
-    const pool = new Pool() // want: singleton "request handler" release
+    const pool = new Pool() // want: singleton "request handler"
     const { rows } = await pool.query('SELECT 1')
     res.json(rows)
   })
@@ -19,7 +19,7 @@ module.exports = function register(app) {
   })
 
   app.get('/reports/factory', async (req, res) => {
-    const p = makePool() // want: singleton "makePool()" release
+    const p = makePool() // want: singleton "makePool()"
     res.json((await p.query('SELECT 1')).rows)
   })
 }

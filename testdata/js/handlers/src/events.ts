@@ -14,7 +14,7 @@ bus.on('job', async (id: string) => {
 })
 
 setInterval(async () => {
-  const c = new Client() // want: singleton "timer" release
+  const c = new Client() // want: singleton "timer"
   await c.connect()
   await c.query('SELECT 1')
   await c.end()

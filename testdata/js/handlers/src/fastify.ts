@@ -4,7 +4,7 @@ import pg from 'pg'
 const app = Fastify()
 
 app.get('/users', async (request, reply) => {
-  const pool = new pg.Pool() // want: singleton "request handler" release
+  const pool = new pg.Pool() // want: singleton "request handler"
   return (await pool.query('SELECT 1')).rows
 })
 
@@ -12,7 +12,7 @@ app.route({
   method: 'GET',
   url: '/x',
   handler: async () => {
-    const c = new pg.Client() // want: singleton "request handler" release "never released"
+    const c = new pg.Client() // want: singleton "request handler"
     await c.connect()
     return 'x'
   },

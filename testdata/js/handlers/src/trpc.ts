@@ -6,7 +6,7 @@ const publicProcedure = t.procedure
 
 export const router = t.router({
   users: publicProcedure.query(async () => {
-    const pool = new Pool() // want: singleton "tRPC procedure" release
+    const pool = new Pool() // want: singleton "tRPC procedure"
     return (await pool.query('SELECT 1')).rows
   }),
 })

@@ -2,7 +2,7 @@ import { Pool } from 'pg'
 
 // A helper that builds a pool on every call and uses it.
 export async function countUsers() {
-  const pool = new Pool() // want: singleton "does not cache" release
+  const pool = new Pool() // want: singleton "does not cache"
   const r = await pool.query('SELECT count(*) FROM users')
   return r.rows[0].count
 }
@@ -20,7 +20,7 @@ class Store {
 }
 
 export async function perCall() {
-  const p = connect() // want: singleton "connect()" release
+  const p = connect() // want: singleton "connect()"
   await p.query('SELECT 1')
 }
 

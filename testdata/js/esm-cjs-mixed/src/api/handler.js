@@ -13,7 +13,7 @@ export function register(app) {
     res.json(await sql`select 2`) // ok: exact tsconfig alias
   })
   app.get('/c', async (req, res) => {
-    const redis = createRedis() // want: singleton "createRedis()" release
+    const redis = createRedis() // want: singleton "createRedis()"
     res.json(await redis.get('k'))
   })
   app.post('/d', async (req, res) => {
@@ -25,17 +25,17 @@ export function register(app) {
     }
   })
   app.get('/e', async (req, res) => {
-    const p = new PgPool() // want: singleton "request handler" release
+    const p = new PgPool() // want: singleton "request handler"
     res.json((await p.query('select 1')).rows)
   })
   app.get('/f', async (req, res) => {
-    const c = new pg.Client() // want: singleton release
+    const c = new pg.Client() // want: singleton
     await c.connect()
     res.json((await c.query('select 1')).rows)
   })
   app.get('/g', async (req, res) => {
     const { default: pgm } = await import('pg')
-    const p = new pgm.Pool() // want: singleton release
+    const p = new pgm.Pool() // want: singleton
     res.json((await p.query('select 1')).rows)
   })
 }

@@ -4,7 +4,7 @@ import postgres from 'postgres'
 const jobs = [1, 2, 3]
 
 for (const id of jobs) {
-  const redis = createRedis() // want: singleton "in a loop" release
+  const redis = createRedis() // want: singleton "in a loop"
   await redis.set(String(id), 'done')
 }
 

@@ -4,7 +4,7 @@ import { PrismaClient } from '@prisma/client'
 import { prisma } from '@/lib/prisma'
 
 export async function createUser(email: string) {
-  const client = new PrismaClient() // want: singleton "server action" release "never released"
+  const client = new PrismaClient() // want: singleton "server action"
   return client.user.create({ data: { email } })
 }
 

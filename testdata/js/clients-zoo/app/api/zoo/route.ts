@@ -12,17 +12,17 @@ import { db } from '@/lib/drizzle'
 import { dbConnect } from '@/lib/mongoose'
 
 export async function GET() {
-  const mongo = await MongoClient.connect(process.env.MONGO_URL!) // want: singleton "route handler" release
-  const redis = new Redis() // want: singleton release
-  const r2 = createClient() // want: singleton release
-  const k = knex({ client: 'pg', connection: process.env.DATABASE_URL }) // want: singleton release
-  const s = new Sequelize(process.env.DATABASE_URL!) // want: singleton release
-  const ds = new DataSource({ type: 'postgres' }) // want: singleton release
-  const d = drizzle(process.env.DATABASE_URL!) // want: singleton release
-  const d2 = drizzle({ connection: process.env.DATABASE_URL! }) // want: singleton release
+  const mongo = await MongoClient.connect(process.env.MONGO_URL!) // want: singleton "route handler"
+  const redis = new Redis() // want: singleton
+  const r2 = createClient() // want: singleton
+  const k = knex({ client: 'pg', connection: process.env.DATABASE_URL }) // want: singleton
+  const s = new Sequelize(process.env.DATABASE_URL!) // want: singleton
+  const ds = new DataSource({ type: 'postgres' }) // want: singleton
+  const d = drizzle(process.env.DATABASE_URL!) // want: singleton
+  const d2 = drizzle({ connection: process.env.DATABASE_URL! }) // want: singleton
   const wrapped = drizzleNode(db.$client) // ok: drizzle over an existing client
-  const ky = new Kysely<any>({ dialect: {} as any }) // want: singleton release
-  const sql = postgres() // want: singleton release
+  const ky = new Kysely<any>({ dialect: {} as any }) // want: singleton
+  const sql = postgres() // want: singleton
   await dbConnect() // ok: the cached mongoose connection
   await db.execute('select 1') // ok: the shared drizzle db
   await mongo.db().command({ ping: 1 })

@@ -5,6 +5,6 @@ export async function GET() {
 }
 
 export async function DELETE() {
-  const db = new PrismaClient() // want: singleton "packages/db/src/index.ts" release
+  const db = new PrismaClient() // want: singleton "packages/db/src/index.ts"
   await db.user.deleteMany()
 }
