@@ -91,12 +91,10 @@ func (fl *flow) run() *leak {
 	if f.N[body].Kind == KStatementBlock || f.N[body].Kind == KProgram {
 		out, falls = fl.block(body, s)
 	} else {
-		// an arrow's expression body
+		// an arrow's expression body: its value is returned, which hands
+		// the resource on only when the value is the resource (effects
+		// sees that through handsOff).
 		out, falls = fl.effects(body, s)
-		if falls && out == sHeld && fl.mentions(body) {
-			// the value of the expression body is returned
-			out = fl.afterReturn(body, out)
-		}
 	}
 	if falls && out == sHeld {
 		fl.record(body, "end", true)
@@ -487,11 +485,6 @@ func (fl *flow) exitThrow(n int32, s st, why string) {
 	}
 }
 
-// afterReturn handles an arrow's expression body that hands the value on.
-func (fl *flow) afterReturn(body int32, s st) st {
-	return sDone
-}
-
 // isB reports an identifier that names the resource's binding.
 func (fl *flow) isB(id int32) bool {
 	f := fl.f
@@ -861,8 +854,11 @@ func (fl *flow) chainExpr(n int32) int32 {
 	f := fl.f
 	var e int32
 	switch f.N[n].Kind {
-	case KExpressionStatement:
+	case KExpressionStatement, KReturnStatement:
 		e = f.firstNamed(n)
+	case KCallExpression, KAwaitExpression, KParenthesizedExpression:
+		// an arrow's expression body
+		e = n
 	default:
 		return -1
 	}
@@ -917,7 +913,11 @@ func (fl *flow) chain(stmt, e int32, s st) (st, bool) {
 	}
 	root := x
 	awaited := false
-	if se := f.Unwrap(f.firstNamed(stmt)); se >= 0 && f.N[se].Kind == KAwaitExpression {
+	top := stmt
+	if k := f.N[stmt].Kind; k == KExpressionStatement || k == KReturnStatement {
+		top = f.firstNamed(stmt)
+	}
+	if se := f.Unwrap(top); se >= 0 && f.N[se].Kind == KAwaitExpression {
 		awaited = true
 	}
 	involved := root >= 0 && fl.mentions(root)
@@ -983,11 +983,23 @@ func (fl *flow) chain(stmt, e int32, s st) (st, bool) {
 	if rAlive && R == sHeld {
 		if awaited {
 			fl.exitThrow(stmt, R, "rejects")
-		} else if involved {
+		} else if involved && !fl.finallyReleases() {
 			fl.record(stmt, "nocatch", false)
 		}
 	}
 	return F, true
+}
+
+// finallyReleases: an enclosing try has a finally block that releases
+// the resource (it runs when the statement leaves, whatever the promise
+// does later).
+func (fl *flow) finallyReleases() bool {
+	for _, fr := range fl.frames {
+		if (fr.kind == fTry || fr.kind == fCatch) && fr.finallyRel {
+			return true
+		}
+	}
+	return false
 }
 
 // rootEffects: the effects of the chain's root call.

@@ -508,7 +508,11 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 			}
 			if pr := f.Field(p, FProperty); pr >= 0 && (f.textIs(pr, "then") || f.textIs(pr, "catch") || f.textIs(pr, "finally")) {
 				// pool.connect().then(client => ...): the callback owns it
-				return nil
+				// from its start.
+				if f.Field(p, FObject) != x || !f.textIs(pr, "then") || gp < 0 || f.N[gp].Kind != KCallExpression {
+					return nil
+				}
+				return a.thenHolder(n, gp, e, what)
 			}
 			if f.Field(p, FObject) == x {
 				// new Pool().query(...): used once and never released
@@ -551,6 +555,40 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 		}
 		return nil
 	}
+}
+
+// thenHolder is the resource of a promise-chain acquisition: the first
+// parameter of the .then callback holds it from the callback's start
+// (pool.connect().then(client => ...)). A callback that is not a function
+// literal, or has no plain first parameter, is not tracked.
+func (a *analysis) thenHolder(acq, thenCall int32, e *catalog.Entry, what string) *resource {
+	f := a.f
+	args := f.Field(thenCall, FArguments)
+	if args < 0 {
+		return nil
+	}
+	cb := f.Unwrap(f.firstNamed(args))
+	if cb < 0 || !isFunc(f.N[cb].Kind) {
+		return nil
+	}
+	param := f.Field(cb, FParameter)
+	if param < 0 {
+		if ps := f.Field(cb, FParameters); ps >= 0 {
+			param = f.firstNamed(ps)
+		}
+	}
+	if param >= 0 && (f.N[param].Kind == KRequiredParameter || f.N[param].Kind == KOptionalParameter) {
+		param = f.Field(param, FPattern)
+	}
+	if param < 0 || f.N[param].Kind != KIdentifier {
+		return nil
+	}
+	b := f.Lookup(param)
+	body := f.FuncBody(cb)
+	if b == nil || body < 0 {
+		return nil
+	}
+	return &resource{acq: acq, b: b, entry: e, what: what + " (" + b.Name + ")", body: body, atStart: true}
 }
 
 // usingProblems reports `using`/`await using` on a resource whose library

@@ -59,5 +59,6 @@ export async function loopRel(ids: string[]) {
 }
 
 export function thenChain() {
-  return pool.connect().then( // ok: promise-chain acquisition: the callback owns it(client) => client.query('select 1').finally(() => client.release()))
+  // ok: promise-chain acquisition released in .finally
+  return pool.connect().then((client) => client.query('select 1').finally(() => client.release()))
 }
