@@ -64,7 +64,7 @@ func newAnalysis(f *File, p *project) *analysis {
 		rcMemo: map[int32]*catalog.Entry{}, rcBusy: map[int32]bool{},
 	}
 	rel := filepath.ToSlash(f.Rel)
-	a.isTest = isTestFile(rel)
+	a.isTest = isTestFile(rel) || a.testByContent()
 	a.generated = isGeneratedPath(rel)
 	a.script = p.cfg.IsScript(f.Path)
 	base := strings.ToLower(filepath.Base(rel))
@@ -91,11 +91,59 @@ func hasSegment(rel, seg string) bool {
 	return strings.HasPrefix(rel, seg+"/") || strings.Contains(rel, "/"+seg+"/")
 }
 
-// isTestFile: *.test.*, *.spec.*, __tests__/.
+// isTestFile: *.test.*, *.spec.*, __tests__/, and the other names test
+// runners pick up (x_test.ts, app.e2e-spec.ts).
 func isTestFile(rel string) bool {
 	base := filepath.Base(rel)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") ||
+		strings.HasSuffix(stem, "_test") || strings.HasSuffix(stem, "-test") ||
+		strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "-spec") ||
 		hasSegment(rel, "__tests__") || hasSegment(rel, "__mocks__")
+}
+
+// testModules are imported only by tests.
+var testModules = map[string]bool{
+	"vitest": true, "@jest/globals": true, "node:test": true, "bun:test": true, "mocha": true,
+	"ava": true, "tap": true, "uvu": true, "@playwright/test": true, "supertest": true,
+	"testcontainers": true, "chai": true, "sinon": true,
+}
+
+// testByContent: a file that imports a test runner, or a file in a test
+// folder (test/, tests/, e2e/) that calls describe/it/test at its top
+// level as mocha and jest globals do.
+func (a *analysis) testByContent() bool {
+	f := a.f
+	for _, im := range f.Imports {
+		name, _ := splitPkg(im.Spec)
+		if testModules[name] || strings.HasPrefix(im.Spec, "@testcontainers/") {
+			return true
+		}
+	}
+	rel := filepath.ToSlash(f.Rel)
+	if !hasSegment(rel, "test") && !hasSegment(rel, "tests") && !hasSegment(rel, "e2e") {
+		return false
+	}
+	for c := f.firstChild(0); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind != KExpressionStatement {
+			continue
+		}
+		e := f.Unwrap(f.firstNamed(c))
+		if e < 0 || f.N[e].Kind != KCallExpression {
+			continue
+		}
+		fn := f.Unwrap(f.Field(e, FFunction))
+		if fn >= 0 && f.N[fn].Kind == KMemberExpression {
+			fn = f.Unwrap(f.Field(fn, FObject)) // describe.only, test.each
+		}
+		if fn >= 0 && f.N[fn].Kind == KIdentifier && f.Lookup(fn) == nil {
+			switch f.Text(fn) {
+			case "describe", "it", "test", "suite", "context":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isGeneratedPath: generated Prisma clients and similar output.
@@ -481,14 +529,46 @@ func (a *analysis) classConstructor(cls int32) int32 {
 
 // storedOnThis: the value of n is assigned to this.x.
 func (a *analysis) storedOnThis(n int32) bool {
+	return a.storedOnThisDepth(n, 0)
+}
+
+// storedOnThisDepth: directly, or through a local variable of the same
+// function (let c; if (url) c = connect(url); this.clientP = c).
+func (a *analysis) storedOnThisDepth(n int32, depth int) bool {
 	f := a.f
 	top := a.valueTop(n)
 	p := f.N[top].Parent
-	if p >= 0 && f.N[p].Kind == KAssignmentExpression && f.Field(p, FRight) == top {
+	if p < 0 {
+		return false
+	}
+	var b *Binding
+	switch f.N[p].Kind {
+	case KAssignmentExpression:
+		if f.Field(p, FRight) != top {
+			return false
+		}
 		l := f.Unwrap(f.Field(p, FLeft))
-		if l >= 0 && f.N[l].Kind == KMemberExpression {
+		if l < 0 {
+			return false
+		}
+		if f.N[l].Kind == KMemberExpression {
 			o := f.Field(l, FObject)
 			return o >= 0 && f.N[o].Kind == KThis
+		}
+		if f.N[l].Kind == KIdentifier {
+			b = f.Lookup(l)
+		}
+	case KVariableDeclarator:
+		if name := f.Field(p, FName); name >= 0 && f.N[name].Kind == KIdentifier && f.Field(p, FValue) == top {
+			b = f.Lookup(name)
+		}
+	}
+	if b == nil || depth > 3 || b.Scope == 0 || f.EnclosingFuncOrSelf(b.Scope) != f.EnclosingFunc(n) {
+		return false
+	}
+	for _, r := range f.References(b) {
+		if r != f.Unwrap(f.Field(p, FLeft)) && a.storedOnThisDepth(r, depth+1) {
+			return true
 		}
 	}
 	return false
@@ -534,7 +614,7 @@ func (a *analysis) valueTop(n int32) int32 {
 			}
 			return n
 		case KCallExpression, KNewExpression:
-			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n || a.opaqueCall(p) {
+			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n || a.opaqueCall(p) || a.callsParam(p) {
 				return n
 			}
 			n = p
@@ -562,6 +642,22 @@ func (a *analysis) opaqueCall(call int32) bool {
 		}
 	}
 	return false
+}
+
+// callsParam: a call of a parameter (a callback): what it returns is the
+// callback's own result, not the arguments it was handed
+// (`return await callback(kysely)` does not return the client).
+func (a *analysis) callsParam(call int32) bool {
+	f := a.f
+	if f.N[call].Kind != KCallExpression {
+		return false
+	}
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee < 0 || f.N[callee].Kind != KIdentifier {
+		return false
+	}
+	b := f.Lookup(callee)
+	return b != nil && b.Kind == BParam
 }
 
 // isChainCall: x.m(...) where m is a chain method of some client entry.
@@ -609,16 +705,16 @@ func (a *analysis) returnedBy(n, fn int32, depth int) bool {
 			return false
 		}
 		name := f.Field(p, FName)
-		if name < 0 || f.N[name].Kind != KIdentifier {
+		if name < 0 {
 			return false
 		}
-		b := f.Lookup(name)
-		if b == nil {
-			return false
-		}
-		for _, r := range f.References(b) {
-			if a.returnedBy(r, fn, depth+1) {
-				return true
+		// const { pgPool, release } = toPgPool(...): each name bound by
+		// the pattern.
+		for _, b := range a.patternBindings(name) {
+			for _, r := range f.References(b) {
+				if a.refReturnedBy(r, fn, depth) {
+					return true
+				}
 			}
 		}
 	case KAssignmentExpression:
@@ -635,12 +731,45 @@ func (a *analysis) returnedBy(n, fn int32, depth int) bool {
 			return false
 		}
 		for _, r := range f.References(b) {
-			if r != l && a.returnedBy(r, fn, depth+1) {
+			if r != l && a.refReturnedBy(r, fn, depth) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// refReturnedBy: a reference leaves fn with its value, directly or
+// captured by a closure that fn returns (node-pg-migrate's db() returns
+// { query, close } closing over its client).
+func (a *analysis) refReturnedBy(r, fn int32, depth int) bool {
+	f := a.f
+	if a.returnedBy(r, fn, depth+1) {
+		return true
+	}
+	// the outermost function between r and fn
+	g := int32(-1)
+	for q := f.EnclosingFunc(r); q >= 0 && q != fn; q = f.EnclosingFunc(q) {
+		g = q
+	}
+	return g >= 0 && f.Contains(fn, g) && a.returnedBy(g, fn, depth+1)
+}
+
+// patternBindings returns the bindings a declarator's name declares: one
+// for an identifier, each name of a destructuring pattern.
+func (a *analysis) patternBindings(name int32) []*Binding {
+	f := a.f
+	var out []*Binding
+	for i := name; i < f.se[name]; i++ {
+		k := f.N[i].Kind
+		if k != KIdentifier && k != KShorthandPropertyIdentifierPattern {
+			continue
+		}
+		if b := f.Lookup(i); b != nil && b.Decl == i {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // EnclosingFuncOrSelf is the function node of a scope node (itself when it
@@ -1052,7 +1181,8 @@ func (a *analysis) routerHandler(fn int32) string {
 	}
 	if f.N[p].Kind == KPair {
 		// fastify.route({ handler: fn })
-		if k := f.Field(p, FKey); k >= 0 && f.textIs(k, "handler") {
+		// (in a script that starts no server, a yargs command's handler)
+		if k := f.Field(p, FKey); k >= 0 && f.textIs(k, "handler") && (!a.entry || a.server) {
 			return "in a request handler"
 		}
 		return ""
@@ -1110,6 +1240,11 @@ func (a *analysis) runOnce(fn int32) bool {
 
 func (a *analysis) computeRunOnce(fn int32) bool {
 	f := a.f
+	if a.entry && !a.server {
+		if call := a.commandCallback(fn); call >= 0 {
+			return a.siteRunOnce(call)
+		}
+	}
 	if f.N[fn].Kind == KMethodDefinition {
 		return false
 	}
@@ -1153,6 +1288,65 @@ func (a *analysis) computeRunOnce(fn int32) bool {
 		}
 	}
 	return true
+}
+
+// commandCallback: in a script, a function handed to a call (directly or
+// as a method or property of an object literal argument) that is not an
+// iteration or event callback runs when that call runs: a CLI command's
+// action (commander's .action(fn), citty's defineCommand({ run })), a
+// new Promise executor, a .then handler. It returns that call, or -1.
+func (a *analysis) commandCallback(fn int32) int32 {
+	f := a.f
+	x := f.UpParens(fn)
+	for depth := 0; depth < 4; depth++ {
+		p := f.N[x].Parent
+		if p < 0 {
+			return -1
+		}
+		switch f.N[p].Kind {
+		case KPair, KObject:
+			x = p
+			continue
+		case KArguments:
+			call := f.N[p].Parent
+			if call < 0 || f.N[call].Kind != KCallExpression && f.N[call].Kind != KNewExpression {
+				return -1
+			}
+			if a.iterationCall(call) {
+				return -1
+			}
+			return call
+		}
+		return -1
+	}
+	return -1
+}
+
+// iterationCall: a call that runs its callback per element, per event or
+// per tick.
+func (a *analysis) iterationCall(call int32) bool {
+	f := a.f
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee < 0 {
+		return false
+	}
+	name := ""
+	switch f.N[callee].Kind {
+	case KIdentifier:
+		name = f.Text(callee)
+	case KMemberExpression:
+		if pr := f.Field(callee, FProperty); pr >= 0 {
+			name = f.Text(pr)
+		}
+	}
+	switch name {
+	case "map", "forEach", "filter", "reduce", "reduceRight", "some", "every", "find", "findIndex",
+		"findLast", "flatMap", "sort", "from", "each", "eachSeries", "eachLimit", "mapSeries", "mapLimit",
+		"times", "setInterval", "on", "once", "addListener", "addEventListener", "subscribe", "consume",
+		"process", "listen", "createServer", "use", "get", "post", "put", "patch", "delete", "all", "route":
+		return true
+	}
+	return false
 }
 
 func (a *analysis) isExportRef(r int32) bool {
