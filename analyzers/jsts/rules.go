@@ -145,7 +145,11 @@ func runSingleton(p *Pass) {
 			if single != nil {
 				msg += "; import the shared client from " + single.sum.Rel
 			} else {
-				msg += "; create it once at module scope (cached on globalThis in Next.js) and reuse it"
+				if next {
+					msg += "; create it once at module scope, cached on globalThis, and reuse it"
+				} else {
+					msg += "; create it once at module scope and reuse it"
+				}
 			}
 			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: !a.entry})
 			continue
