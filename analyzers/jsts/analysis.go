@@ -660,7 +660,9 @@ func (a *analysis) callsParam(call int32) bool {
 	return b != nil && b.Kind == BParam
 }
 
-// isChainCall: x.m(...) where m is a chain method of some client entry.
+// isChainCall: x.m(...) where m is a chain method of x's client kind
+// (prisma.$extends(), pool.promise(), redis createClient().connect(),
+// new DataSource().initialize()): the call gives back the same client.
 func (a *analysis) isChainCall(call int32) bool {
 	f := a.f
 	fn := f.Field(call, FFunction)
@@ -672,12 +674,18 @@ func (a *analysis) isChainCall(call int32) bool {
 		return false
 	}
 	name := f.Text(prop)
+	maybe := false
 	for _, e := range a.cat.clients {
 		if slices.Contains(e.Chains, name) {
-			return true
+			maybe = true
+			break
 		}
 	}
-	return false
+	if !maybe {
+		return false
+	}
+	e := a.valueClient(f.Field(fn, FObject), 0)
+	return e != nil && slices.Contains(e.Chains, name)
 }
 
 // returnedBy reports whether the value built at n leaves function fn
