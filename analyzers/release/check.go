@@ -65,7 +65,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 				return false
 			case *ast.CallExpr:
 				if e, r, from, ok := st.acquisition(n); ok {
-					if e.Client != "" && (b.once || !st.clientTracked(fd)) {
+					if e.Client != "" && (b.once || !st.clientTracked(fd) || st.perCall.Has(n)) {
 						return true
 					}
 					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, from: from})
@@ -79,13 +79,20 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 }
 
 // clientTracked reports whether clients built in fd carry a release
-// obligation: not in package main nor in init, where they live for the
-// process.
+// obligation: not in init nor in a command's main, where they live for the
+// process. A helper of package main is checked: a client it builds and
+// drops stays open for the rest of the run.
 func (st *state) clientTracked(fd *ast.FuncDecl) bool {
-	if st.pass.Pkg.Name() == "main" {
-		return false
+	if fd.Recv != nil {
+		return true
 	}
-	return fd.Recv != nil || fd.Name.Name != "init"
+	switch fd.Name.Name {
+	case "init":
+		return false
+	case "main":
+		return st.pass.Pkg.Name() != "main"
+	}
+	return true
 }
 
 // holdKind is what the code does with an acquisition's result.

@@ -14,6 +14,7 @@ import (
 	"github.com/connlint/connlint/analyzers/internal/goreport"
 	"github.com/connlint/connlint/analyzers/internal/noreturn"
 	"github.com/connlint/connlint/analyzers/internal/owner"
+	"github.com/connlint/connlint/analyzers/singleton"
 )
 
 const doc = `release: a connection-holding resource is not released on every path
@@ -31,11 +32,13 @@ var Analyzer = New(nil)
 // New returns the analyzer with a fixed config (nil: discover it).
 func New(cfg *config.Config) *analysis.Analyzer {
 	r := &runner{configs: &goreport.Configs{Fixed: cfg}}
+	r.verdicts = singleton.Verdicts(r.configs)
 	a := &analysis.Analyzer{
-		Name: "release",
-		Doc:  doc,
-		URL:  "https://github.com/connlint/connlint/blob/main/analyzers/release/doc.go",
-		Run:  r.run,
+		Name:     "release",
+		Doc:      doc,
+		URL:      "https://github.com/connlint/connlint/blob/main/analyzers/release/doc.go",
+		Run:      r.run,
+		Requires: []*analysis.Analyzer{r.verdicts},
 		FactTypes: []analysis.Fact{
 			new(noreturn.Fact), new(paramFact), new(acquirerFact),
 		},
@@ -75,7 +78,8 @@ func (f *acquirerFact) String() string {
 }
 
 type runner struct {
-	configs *goreport.Configs
+	configs  *goreport.Configs
+	verdicts *analysis.Analyzer // singleton's verdicts, with the same configs
 }
 
 // state is one pass's work.
@@ -87,6 +91,9 @@ type state struct {
 	params  map[*types.Func][]uint8
 	acquire map[*types.Func]*acquirerFact
 	release map[string]bool // release method names, for interface parameters
+	// perCall are the client constructions the singleton rule reports:
+	// one finding per construction, so release leaves them alone.
+	perCall *singleton.Reported
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -102,6 +109,7 @@ func (r *runner) run(pass *analysis.Pass) (any, error) {
 		params:  map[*types.Func][]uint8{},
 		acquire: map[*types.Func]*acquirerFact{},
 		release: gc.ReleaseNames(),
+		perCall: pass.ResultOf[r.verdicts].(*singleton.Reported),
 	}
 	st.nr = noreturn.Compute(pass)
 	if gc.IsReachRoot(pass.Pkg) {

@@ -25,7 +25,7 @@ type site struct {
 	file   string
 }
 
-func (st *state) check() {
+func (st *state[M]) check() {
 	for _, f := range st.pass.Files {
 		if !st.rep.Checked(f) {
 			continue
@@ -52,7 +52,7 @@ func (st *state) check() {
 	}
 }
 
-func (st *state) checkSite(s *site) {
+func (st *state[M]) checkSite(s *site) {
 	info := st.pass.TypesInfo
 	inner := innermostFunc(s.stack)
 	onceBody := st.isOnceBody(s.stack)
@@ -104,11 +104,13 @@ func (st *state) checkSite(s *site) {
 	st.report(s, fmt.Sprintf("%s builds a short-lived %s in %s: the client does not outlive the call, so every call opens new connections; build it once and share it", s.name, typ, funcName(s)), nil)
 }
 
-func (st *state) report(s *site, msg string, rel []analysis.RelatedInformation) {
-	st.rep.Report(analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Message: msg, Related: rel})
+func (st *state[M]) report(s *site, msg string, rel []analysis.RelatedInformation) {
+	if st.rep.Report(analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Message: msg, Related: rel}) {
+		st.reported.calls[s.call.Pos()] = true
+	}
 }
 
-func (st *state) typeName(s *site) string {
+func (st *state[M]) typeName(s *site) string {
 	t := st.pass.TypesInfo.TypeOf(s.call)
 	if tup, ok := t.(*types.Tuple); ok && s.result < tup.Len() {
 		t = tup.At(s.result).Type()
@@ -127,7 +129,7 @@ func funcName(s *site) string {
 
 // holder finds where the construction's client goes: a package variable
 // (or a field of one), a local variable, or another target expression.
-func (st *state) holder(s *site) (global bool, local *types.Var, target ast.Node) {
+func (st *state[M]) holder(s *site) (global bool, local *types.Var, target ast.Node) {
 	info := st.pass.TypesInfo
 	var child ast.Node = s.call
 	for i := len(s.stack) - 1; i >= 0; i-- {
@@ -185,7 +187,7 @@ func (st *state) holder(s *site) (global bool, local *types.Var, target ast.Node
 // escapes reports whether the client leaves the function: returned,
 // stored in a field, a package variable or a collection, sent, captured by a
 // closure that outlives the call, or passed on to any call.
-func (st *state) escapes(s *site, inner ast.Node, local *types.Var, target ast.Node) bool {
+func (st *state[M]) escapes(s *site, inner ast.Node, local *types.Var, target ast.Node) bool {
 	if local != nil {
 		if target != nil {
 			if id, ok := target.(*ast.Ident); ok && id.Name == "_" {
@@ -219,7 +221,7 @@ func (st *state) escapes(s *site, inner ast.Node, local *types.Var, target ast.N
 
 // storedGlobally reports whether the local client is also put into a
 // package variable in fn: the package's own singleton.
-func (st *state) storedGlobally(fn ast.Node, v *types.Var) bool {
+func (st *state[M]) storedGlobally(fn ast.Node, v *types.Var) bool {
 	found := false
 	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
 		if found {
@@ -243,7 +245,7 @@ func (st *state) storedGlobally(fn ast.Node, v *types.Var) bool {
 // handler is kept beyond it: assigned to a variable declared outside the
 // loop (a retry loop), or stored in a field, map, slice or package variable
 // (a set of long-lived clients, a lazily built cache).
-func (st *state) keptOutside(s *site, local *types.Var, target ast.Node, loop ast.Node) bool {
+func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop ast.Node) bool {
 	info := st.pass.TypesInfo
 	if local == nil {
 		if e, ok := target.(ast.Expr); ok {
@@ -357,7 +359,7 @@ func loopAround(stack []ast.Node) ast.Node {
 
 // handlerAround returns the innermost enclosing function that is an HTTP
 // handler, and how to name it.
-func (st *state) handlerAround(stack []ast.Node) (ast.Node, string) {
+func (st *state[M]) handlerAround(stack []ast.Node) (ast.Node, string) {
 	info := st.pass.TypesInfo
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch f := stack[i].(type) {
@@ -412,7 +414,7 @@ func isNamed(t types.Type, pkg, name string, ptr bool) bool {
 
 // isOnceBody reports whether the innermost function is a literal run by
 // a sync.Once (once.Do(func(){...}), sync.OnceFunc, OnceValue, OnceValues).
-func (st *state) isOnceBody(stack []ast.Node) bool {
+func (st *state[M]) isOnceBody(stack []ast.Node) bool {
 	for i := len(stack) - 1; i > 0; i-- {
 		switch f := stack[i].(type) {
 		case *ast.FuncDecl:
@@ -438,7 +440,7 @@ func (st *state) isOnceBody(stack []ast.Node) bool {
 }
 
 // lookup finds the singleton's variable among the imported packages.
-func (st *state) lookup(it Item) types.Object {
+func (st *state[M]) lookup(it Item) types.Object {
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) types.Object
 	walk = func(p *types.Package) types.Object {
@@ -461,7 +463,7 @@ func (st *state) lookup(it Item) types.Object {
 
 // inCommand reports whether the call lies in a cobra or urfave/cli command
 // body.
-func (st *state) inCommand(stack []ast.Node) bool {
+func (st *state[M]) inCommand(stack []ast.Node) bool {
 	for i := len(stack) - 1; i >= 0; i-- {
 		if lit, ok := stack[i].(*ast.FuncLit); ok && owner.CommandBody(st.pass.TypesInfo, lit, stack[:i]) {
 			return true

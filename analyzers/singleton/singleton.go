@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -29,31 +30,69 @@ var Analyzer = New(nil)
 
 // New returns the analyzer with a fixed config (nil: discover it).
 func New(cfg *config.Config) *analysis.Analyzer {
-	r := &runner{configs: &goreport.Configs{Fixed: cfg}}
-	a := &analysis.Analyzer{
-		Name:      "singleton",
-		Doc:       doc,
-		URL:       "https://github.com/connlint/connlint/blob/main/analyzers/singleton/doc.go",
-		Run:       r.run,
-		FactTypes: []analysis.Fact{new(wrapperFact), new(singletonFact)},
-	}
+	configs := &goreport.Configs{Fixed: cfg}
+	a := build[reporting](configs, "singleton", doc)
 	if cfg == nil {
-		a.Flags.StringVar(&r.configs.Flag, "config", "", "connlint config file (default: the nearest .connlint.yml above each package)")
+		a.Flags.StringVar(&configs.Flag, "config", "", "connlint config file (default: the nearest .connlint.yml above each package)")
 	}
 	return a
+}
+
+// Verdicts returns an analyzer that reports nothing and whose result
+// (*Reported) is the set of client constructions the singleton rule reports
+// in the package. The release analyzer requires it, so that a construction
+// singleton reports (the fix, sharing the client, removes its missing
+// Close too) is not reported a second time, and it does so in every driver
+// (go/analysis/checker, unitchecker, golangci-lint) without state shared
+// between analyzers. Its facts are types of their own: go/analysis forbids
+// two analyzers to share a fact type, and the reporting analyzer may run
+// beside it. configs is the caller's, so that its -config flag and its
+// fixed config decide here too.
+func Verdicts(configs *goreport.Configs) *analysis.Analyzer {
+	return build[verdicts](configs, "singletonverdicts", "singletonverdicts: the client constructions the singleton rule reports (for the release analyzer; reports nothing)")
+}
+
+// Reported is the set of client constructions the singleton rule reports
+// in a package (after suppression directives), by the call's position.
+type Reported struct{ calls map[token.Pos]bool }
+
+// Has reports whether the singleton rule reports the construction call.
+func (r *Reported) Has(call *ast.CallExpr) bool { return r != nil && r.calls[call.Pos()] }
+
+// mode tells the reporting analyzer from the verdicts one; each has fact
+// types of its own.
+type mode interface{ reporting | verdicts }
+
+type (
+	reporting struct{}
+	verdicts  struct{}
+)
+
+func build[M mode](configs *goreport.Configs, name, doc string) *analysis.Analyzer {
+	r := &runner[M]{configs: configs}
+	_, dry := any(*new(M)).(verdicts)
+	r.dry = dry
+	return &analysis.Analyzer{
+		Name:       name,
+		Doc:        doc,
+		URL:        "https://github.com/connlint/connlint/blob/main/analyzers/singleton/doc.go",
+		Run:        r.run,
+		ResultType: reflect.TypeFor[*Reported](),
+		FactTypes:  []analysis.Fact{new(wrapperFact[M]), new(singletonFact[M])},
+	}
 }
 
 // wrapperFact marks a function that returns a client it built (Struct: a
 // struct holding one) at result number Result: calling it constructs a
 // client of kind Kind.
-type wrapperFact struct {
+type wrapperFact[M mode] struct {
 	Result int
 	Kind   string
 	Struct bool
 }
 
-func (*wrapperFact) AFact() {}
-func (f *wrapperFact) String() string {
+func (*wrapperFact[M]) AFact() {}
+func (f *wrapperFact[M]) String() string {
 	if f.Struct {
 		return "wraps " + f.Kind + " (struct)"
 	}
@@ -62,7 +101,7 @@ func (f *wrapperFact) String() string {
 
 // singletonFact lists the singletons a package has or imports from its own
 // module: a client kept in a package-level variable or behind a sync.Once.
-type singletonFact struct {
+type singletonFact[M mode] struct {
 	Items []Item
 }
 
@@ -75,8 +114,8 @@ type Item struct {
 	Module string
 }
 
-func (*singletonFact) AFact() {}
-func (f *singletonFact) String() string {
+func (*singletonFact[M]) AFact() {}
+func (f *singletonFact[M]) String() string {
 	var parts []string
 	for _, it := range f.Items {
 		parts = append(parts, it.Kind+" "+it.Pkg+"."+it.Name)
@@ -84,49 +123,54 @@ func (f *singletonFact) String() string {
 	return "singletons " + strings.Join(parts, ", ")
 }
 
-type runner struct {
+type runner[M mode] struct {
 	configs *goreport.Configs
+	dry     bool
 }
 
-type state struct {
+type state[M mode] struct {
 	pass     *analysis.Pass
 	cfg      *config.Config
 	gc       *gocat.Catalog
 	rep      *goreport.Reporter
-	wrappers map[*types.Func]*wrapperFact
+	wrappers map[*types.Func]*wrapperFact[M]
 	module   string
 	imported map[string]Item // singletons of imported packages, by kind
+	reported *Reported
 }
 
-func (r *runner) run(pass *analysis.Pass) (any, error) {
+func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 	cfg, err := r.configs.For(pass)
 	if err != nil {
 		return nil, err
 	}
 	gc := gocat.Index(cfg.Catalog())
+	reported := &Reported{calls: map[token.Pos]bool{}}
 	if gc.IsReachRoot(pass.Pkg) || !gc.Reaches(pass.Pkg) {
-		return nil, nil
+		return reported, nil
 	}
-	st := &state{
+	st := &state[M]{
 		pass:     pass,
 		cfg:      cfg,
 		gc:       gc,
 		rep:      goreport.New(pass, "singleton", cfg),
-		wrappers: map[*types.Func]*wrapperFact{},
+		wrappers: map[*types.Func]*wrapperFact[M]{},
 		imported: map[string]Item{},
+		reported: reported,
 	}
+	st.rep.Dry = r.dry
 	if pass.Module != nil {
 		st.module = pass.Module.Path
 	}
 	st.wrapperFacts()
 	st.singletonFacts()
 	st.check()
-	return nil, nil
+	return reported, nil
 }
 
 // construction reports whether call builds a client: a catalog
 // constructor, or a wrapper.
-func (st *state) construction(call *ast.CallExpr) (kind string, result int, name string, direct, ok bool) {
+func (st *state[M]) construction(call *ast.CallExpr) (kind string, result int, name string, direct, ok bool) {
 	fn, isFn := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
 	if !isFn {
 		return "", 0, "", false, false
@@ -139,7 +183,7 @@ func (st *state) construction(call *ast.CallExpr) (kind string, result int, name
 	}
 	w, ok := st.wrappers[fn]
 	if !ok && fn.Pkg() != st.pass.Pkg {
-		var f wrapperFact
+		var f wrapperFact[M]
 		if st.pass.ImportObjectFact(fn, &f) {
 			w, ok = &f, true
 		}
@@ -156,7 +200,7 @@ func (st *state) construction(call *ast.CallExpr) (kind string, result int, name
 
 // wrapperFacts finds the functions that return a client they built, or a
 // struct holding one.
-func (st *state) wrapperFacts() {
+func (st *state[M]) wrapperFacts() {
 	src := func(call *ast.CallExpr) (string, int, bool) {
 		k, r, _, _, ok := st.construction(call)
 		return k, r, ok
@@ -182,7 +226,7 @@ func (st *state) wrapperFacts() {
 			if r, kind, ok := owner.Fresh(st.pass.TypesInfo, fd, src, true); ok {
 				res := fn.Type().(*types.Signature).Results()
 				isStruct := r < res.Len() && !st.isClientType(res.At(r).Type())
-				st.wrappers[fn] = &wrapperFact{Result: r, Kind: kind, Struct: isStruct}
+				st.wrappers[fn] = &wrapperFact[M]{Result: r, Kind: kind, Struct: isStruct}
 				changed = true
 			}
 		}
@@ -197,14 +241,14 @@ func (st *state) wrapperFacts() {
 	}
 }
 
-func (st *state) isClientType(t types.Type) bool {
+func (st *state[M]) isClientType(t types.Type) bool {
 	_, ok := st.gc.Client(t)
 	return ok
 }
 
 // singletonFacts finds the package's own singletons and those it imports
 // from its module, and exports them.
-func (st *state) singletonFacts() {
+func (st *state[M]) singletonFacts() {
 	var items []Item
 	seen := map[Item]bool{}
 	add := func(it Item) {
@@ -217,7 +261,7 @@ func (st *state) singletonFacts() {
 		add(it)
 	}
 	for _, imp := range st.pass.Pkg.Imports() {
-		var f singletonFact
+		var f singletonFact[M]
 		if !st.pass.ImportPackageFact(imp, &f) {
 			continue
 		}
@@ -237,13 +281,13 @@ func (st *state) singletonFacts() {
 	slices.SortFunc(items, func(a, b Item) int {
 		return strings.Compare(a.Kind+"\x00"+a.Pkg+"\x00"+a.Name, b.Kind+"\x00"+b.Pkg+"\x00"+b.Name)
 	})
-	st.pass.ExportPackageFact(&singletonFact{Items: items})
+	st.pass.ExportPackageFact(&singletonFact[M]{Items: items})
 }
 
 // ownSingletons lists the package-level variables that keep a client: set
 // by their initializer (var db = mustOpen(), sync.OnceValue(...)) or by an
 // assignment in a function (a sync.Once body, init, a setup function).
-func (st *state) ownSingletons() []Item {
+func (st *state[M]) ownSingletons() []Item {
 	info := st.pass.TypesInfo
 	var out []Item
 	path := gocat.PkgPath(st.pass.Pkg)
@@ -279,7 +323,7 @@ func (st *state) ownSingletons() []Item {
 	return out
 }
 
-func (st *state) containsConstruction(e ast.Expr) (string, bool) {
+func (st *state[M]) containsConstruction(e ast.Expr) (string, bool) {
 	kind, found := "", false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if found {
@@ -298,7 +342,7 @@ func (st *state) containsConstruction(e ast.Expr) (string, bool) {
 // globalStores calls store for each assignment in body (function literals
 // included) that puts a client built there into a package-level variable,
 // or into a field of one.
-func (st *state) globalStores(body *ast.BlockStmt, store func(*types.Var, string)) {
+func (st *state[M]) globalStores(body *ast.BlockStmt, store func(*types.Var, string)) {
 	info := st.pass.TypesInfo
 	tags := map[*types.Var]string{}
 	kindOf := func(e ast.Expr) (string, bool) {
@@ -343,7 +387,7 @@ func (st *state) globalStores(body *ast.BlockStmt, store func(*types.Var, string
 	})
 }
 
-func (st *state) containsTagged(e ast.Expr, tags map[*types.Var]string) (string, bool) {
+func (st *state[M]) containsTagged(e ast.Expr, tags map[*types.Var]string) (string, bool) {
 	kind, found := "", false
 	ast.Inspect(e, func(n ast.Node) bool {
 		if found {
@@ -368,7 +412,7 @@ func (st *state) containsTagged(e ast.Expr, tags map[*types.Var]string) (string,
 
 // storeTarget records a client of kind k assigned to lhs: a local variable
 // is tagged, a package variable (or a field of one) is a singleton.
-func (st *state) storeTarget(lhs ast.Expr, k string, tags map[*types.Var]string, store func(*types.Var, string)) {
+func (st *state[M]) storeTarget(lhs ast.Expr, k string, tags map[*types.Var]string, store func(*types.Var, string)) {
 	if g := globalRoot(st.pass.TypesInfo, lhs); g != nil {
 		store(g, k)
 		return

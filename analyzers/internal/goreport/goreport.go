@@ -22,6 +22,10 @@ type Reporter struct {
 	rule  string
 	cfg   *config.Config
 	index map[*token.File]*suppress.Index
+	// Dry makes Report decide without reporting: an analyzer that only
+	// tells another what its rule reports (singleton's verdicts for
+	// release) uses it.
+	Dry bool
 }
 
 // New returns a Reporter for rule under cfg.
@@ -41,15 +45,15 @@ func (r *Reporter) Checked(file *ast.File) bool {
 }
 
 // Report reports d unless its file is not checked or a directive silences
-// the rule on its line.
-func (r *Reporter) Report(d analysis.Diagnostic) {
+// the rule on its line, and tells whether it did (or, Dry, would have).
+func (r *Reporter) Report(d analysis.Diagnostic) bool {
 	tf := r.pass.Fset.File(d.Pos)
 	if tf == nil {
-		return
+		return false
 	}
 	file := r.fileOf(tf)
 	if file == nil || !r.Checked(file) {
-		return
+		return false
 	}
 	ix, ok := r.index[tf]
 	if !ok {
@@ -57,10 +61,13 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		r.index[tf] = ix
 	}
 	if ix.Suppressed(r.rule, tf.Line(d.Pos)) {
-		return
+		return false
 	}
-	d.Category = r.rule
-	r.pass.Report(d)
+	if !r.Dry {
+		d.Category = r.rule
+		r.pass.Report(d)
+	}
+	return true
 }
 
 func (r *Reporter) fileOf(tf *token.File) *ast.File {
