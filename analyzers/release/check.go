@@ -17,11 +17,12 @@ import (
 
 // acq is one acquisition in a function body.
 type acq struct {
-	call   *ast.CallExpr
-	stack  []ast.Node // ancestors of call inside the body, innermost last
-	entry  *catalog.Entry
-	result int
-	from   string
+	call    *ast.CallExpr
+	stack   []ast.Node // ancestors of call inside the body, innermost last
+	entry   *catalog.Entry
+	result  int
+	cleanup int // 1 + the index of the result that releases it when called
+	from    string
 }
 
 // body is one function body (a declaration's or a literal's).
@@ -31,6 +32,7 @@ type body struct {
 	block *ast.BlockStmt
 	acqs  []*acq
 	once  bool // a command body (cobra, urfave/cli): runs once, like main
+	conds *condTable
 }
 
 func (st *state) check() {
@@ -64,11 +66,11 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 				walk(&body{decl: fd, ftype: n.Type, block: n.Body, once: once})
 				return false
 			case *ast.CallExpr:
-				if e, r, from, ok := st.acquisition(n); ok {
+				if e, r, c, from, ok := st.acquisitionCleanup(n); ok {
 					if e.Client != "" && (b.once || !st.clientTracked(fd) || st.perCall.Has(n)) {
 						return true
 					}
-					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, from: from})
+					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, cleanup: c, from: from})
 				}
 			}
 			return true
@@ -113,6 +115,9 @@ type holder struct {
 	connErrs map[*types.Var]bool
 	named    bool     // v is a named result
 	node     ast.Node // the statement holding the acquisition
+	// cleanup is the function the acquirer returned beside the value that
+	// releases it (conn, cleanup, err := open()): calling it releases.
+	cleanup *types.Var
 }
 
 // holderOf finds where an acquisition's result goes.
@@ -199,6 +204,20 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 		return holder{kind: holdSkip} // a package variable keeps it
 	}
 	h := holder{kind: holdVar, v: v, node: node}
+	if a.cleanup > 0 && len(rhs) == 1 && a.cleanup-1 < len(lhs) {
+		switch c := ast.Unparen(lhs[a.cleanup-1]).(type) {
+		case *ast.Ident:
+			if c.Name != "_" {
+				cv, ok := st.pass.TypesInfo.ObjectOf(c).(*types.Var)
+				if !ok || !owner.IsLocal(cv) {
+					return holder{kind: holdSkip} // a package variable keeps the cleanup
+				}
+				h.cleanup = cv
+			}
+		default:
+			return holder{kind: holdSkip} // a field keeps the cleanup
+		}
+	}
 	if errExpr != nil {
 		if eid, ok := ast.Unparen(errExpr).(*ast.Ident); ok {
 			h.errVar, _ = st.pass.TypesInfo.ObjectOf(eid).(*types.Var)
@@ -213,8 +232,14 @@ func (st *state) checkBody(b *body) {
 		return
 	}
 	reported := map[*acq]bool{}
-	st.deferInLoop(b, reported)
 	var g *cfg.CFG
+	graph := func() *cfg.CFG {
+		if g == nil {
+			g = cfg.New(b.block, st.nr.MayReturn)
+		}
+		return g
+	}
+	st.deferInLoop(b, graph, reported)
 	for _, a := range b.acqs {
 		if reported[a] {
 			continue
@@ -229,10 +254,7 @@ func (st *state) checkBody(b *body) {
 				Related: []analysis.RelatedInformation{{Pos: h.node.Pos(), End: h.node.End(), Message: "the result is dropped here"}},
 			})
 		case holdVar:
-			if g == nil {
-				g = cfg.New(b.block, st.nr.MayReturn)
-			}
-			st.follow(b, g, a, h)
+			st.follow(b, graph(), a, h)
 		}
 	}
 }
@@ -271,107 +293,26 @@ type item struct {
 	start int
 	clean bool // no use of the value and no new err since the acquisition
 	brk   *ast.BranchStmt
+	facts facts // what the path has learnt of the body's stable conditions
+}
+
+// walkMode adapts the path walk to a question.
+type walkMode struct {
+	// deferInLoop asks whether some iteration reaches the next one still
+	// holding the value when defers are not counted: returns and the end
+	// of the function are no leak then (the deferred release covers them),
+	// nor does an exhausted `for v.Next()` loop count as a release.
+	deferInLoop bool
 }
 
 // follow walks the control-flow graph from the acquisition and reports the
 // first path that reaches the end of the function still holding the value.
 func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
-	blk, idx := locate(g, h.node)
-	if blk == nil {
-		return // unreachable code
-	}
-	u := st.use(h.v)
-	loops := nextLoops(b.block, u)
-	if a.entry.Client != "" {
-		h.connErrs = connectErrors(st.pass.TypesInfo, b.block, h.v)
-	}
-	fset := st.pass.Fset
-	line := func(p token.Pos) int { return fset.Position(p).Line }
-	type key struct {
-		b     *cfg.Block
-		clean bool
-	}
-	seen := map[key]bool{}
-	queue := []item{{b: blk, start: idx + 1, clean: true}}
-	var found *leak
-	for len(queue) > 0 && found == nil {
-		it := queue[0]
-		queue = queue[1:]
-		clean := it.clean
-		nodes := it.b.Nodes
-		done := false
-		cond := condOf(it.b)
-		for j := it.start; j < len(nodes) && !done; j++ {
-			n := nodes[j]
-			if cond != nil && n == cond {
-				break // handled with the successors
-			}
-			if n == h.node {
-				lp := loopOf(a.stack)
-				found = &leak{pos: lp.Pos(), end: lp.Pos() + 3, desc: fmt.Sprintf("the next iteration of the loop at line %d", line(lp.Pos()))}
-				done = true
-				break
-			}
-			switch u.In(n) {
-			case owner.Release, owner.Transfer:
-				done = true
-				continue
-			case owner.Reassign:
-				found = &leak{pos: n.Pos(), end: n.End(), desc: fmt.Sprintf("the assignment at line %d, which overwrites it", line(n.Pos()))}
-				done = true
-				continue
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if h.named && len(ret.Results) == 0 {
-					done = true
-					continue
-				}
-				found = st.exitLeak(ret, it.brk, line)
-				done = true
-				continue
-			}
-			if clean && (u.Mentions(n) || assigns(st.pass.TypesInfo, n, h.errVar)) {
-				clean = false
-			}
-		}
-		if done {
-			continue
-		}
-		if len(it.b.Succs) == 0 {
-			if last := lastCall(it.b); last != nil && !st.nr.MayReturn(last) {
-				continue // the process or goroutine ends here
-			}
-			found = st.exitLeak(nil, it.brk, line)
-			if it.brk == nil {
-				found.pos, found.end = b.block.Rbrace, b.block.Rbrace+1
-				found.desc = fmt.Sprintf("the end of the function at line %d", line(b.block.Rbrace))
-			}
-			continue
-		}
-		skip := [2]bool{}
-		if cond != nil {
-			skip = st.condSkips(cond, h, clean)
-			if clean && (u.Mentions(cond) || assigns(st.pass.TypesInfo, cond, h.errVar)) {
-				clean = false
-			}
-		}
-		for k, s := range it.b.Succs {
-			if k < 2 && skip[k] {
-				continue
-			}
-			brk := it.brk
-			if brk == nil {
-				brk = earlyExit(it.b, s, loops)
-			}
-			if !seen[key{s, clean}] {
-				seen[key{s, clean}] = true
-				queue = append(queue, item{b: s, clean: clean, brk: brk})
-			}
-		}
-	}
+	found := st.walk(b, g, a, h, walkMode{})
 	if found == nil {
 		return
 	}
+	u := st.uses(h)
 	never := !st.releasedSomewhere(b, u, h)
 	name := h.v.Name()
 	var msg string
@@ -385,12 +326,131 @@ func (st *state) follow(b *body, g *cfg.CFG, a *acq, h holder) {
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: found.pos, End: found.end, Message: fmt.Sprintf("%s leaks here", name)}},
 	}
-	if e := u.In(b.block); e != owner.Release && e != owner.Transfer {
+	if e := u.In(b.block); e != owner.Release && e != owner.Transfer && h.cleanup == nil {
 		if fix, ok := st.fix(a, h); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
 	st.rep.Report(d)
+}
+
+// walk follows the control-flow graph from the acquisition breadth first
+// and returns the first path that still holds the value where it must not:
+// at the end of the function (or, in deferInLoop mode, at the next
+// iteration), or nil when every path meets the obligation.
+func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *leak {
+	blk, idx := locate(g, h.node)
+	if blk == nil {
+		return nil // unreachable code
+	}
+	u := st.uses(h)
+	var loops []*ast.ForStmt
+	if !mode.deferInLoop {
+		loops = nextLoops(b.block, h.v, st.pass.TypesInfo)
+	}
+	if a.entry.Client != "" {
+		h.connErrs = connectErrors(st.pass.TypesInfo, b.block, h.v)
+	}
+	sc := st.stableConds(b)
+	fset := st.pass.Fset
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	type key struct {
+		b     *cfg.Block
+		clean bool
+		facts facts
+	}
+	seen := map[key]bool{}
+	queue := []item{{b: blk, start: idx + 1, clean: true, facts: sc.around(a.stack)}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		clean := it.clean
+		known := it.facts
+		nodes := it.b.Nodes
+		done := false
+		cond := condOf(it.b)
+		for j := it.start; j < len(nodes) && !done; j++ {
+			n := nodes[j]
+			if cond != nil && n == cond {
+				break // handled with the successors
+			}
+			if n == h.node {
+				lp := loopOf(a.stack)
+				return &leak{pos: lp.Pos(), end: lp.Pos() + 3, desc: fmt.Sprintf("the next iteration of the loop at line %d", line(lp.Pos()))}
+			}
+			known = sc.forget(n, known)
+			if _, isDefer := n.(*ast.DeferStmt); !isDefer || !mode.deferInLoop {
+				switch u.In(n) {
+				case owner.Release, owner.Transfer:
+					done = true
+					continue
+				case owner.Reassign:
+					return &leak{pos: n.Pos(), end: n.End(), desc: fmt.Sprintf("the assignment at line %d, which overwrites it", line(n.Pos()))}
+				}
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				if mode.deferInLoop || h.named && len(ret.Results) == 0 {
+					done = true
+					continue
+				}
+				return st.exitLeak(ret, it.brk, line)
+			}
+			if clean && (u.Mentions(n) || assigns(st.pass.TypesInfo, n, h.errVar)) {
+				clean = false
+			}
+		}
+		if done {
+			continue
+		}
+		if len(it.b.Succs) == 0 {
+			if last := lastCall(it.b); last != nil && !st.nr.MayReturn(last) {
+				continue // the process or goroutine ends here
+			}
+			if mode.deferInLoop {
+				continue
+			}
+			found := st.exitLeak(nil, it.brk, line)
+			if it.brk == nil {
+				found.pos, found.end = b.block.Rbrace, b.block.Rbrace+1
+				found.desc = fmt.Sprintf("the end of the function at line %d", line(b.block.Rbrace))
+			}
+			return found
+		}
+		skip := [2]bool{}
+		var branch [2]facts
+		if cond != nil {
+			skip = st.condSkips(cond, h, clean, mode)
+			branch[0], branch[1] = known, known
+			if v, ok := sc.eval(cond, known); ok {
+				skip[0] = skip[0] || !v // the path cannot take a branch its earlier one ruled out
+				skip[1] = skip[1] || v
+			} else {
+				branch[0] = sc.learn(cond, true, known)
+				branch[1] = sc.learn(cond, false, known)
+			}
+			if clean && (u.Mentions(cond) || assigns(st.pass.TypesInfo, cond, h.errVar)) {
+				clean = false
+			}
+		}
+		for k, s := range it.b.Succs {
+			f := known
+			if k < 2 && cond != nil {
+				if skip[k] {
+					continue
+				}
+				f = branch[k]
+			}
+			brk := it.brk
+			if brk == nil {
+				brk = earlyExit(it.b, s, loops)
+			}
+			if !seen[key{s, clean, f}] {
+				seen[key{s, clean, f}] = true
+				queue = append(queue, item{b: s, clean: clean, brk: brk, facts: f})
+			}
+		}
+	}
+	return nil
 }
 
 func (st *state) exitLeak(ret *ast.ReturnStmt, brk *ast.BranchStmt, line func(token.Pos) int) *leak {
@@ -469,21 +529,21 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 // err != nil branch right after the acquisition and the v == nil branch
 // (the resource is nil there), and the branch where a Next loop has run
 // out (the rows closed themselves).
-func (st *state) condSkips(cond ast.Expr, h holder, clean bool) [2]bool {
+func (st *state) condSkips(cond ast.Expr, h holder, clean bool, mode walkMode) [2]bool {
 	info := st.pass.TypesInfo
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
-			s := st.condSkips(c.X, h, clean)
+			s := st.condSkips(c.X, h, clean, mode)
 			return [2]bool{s[1], s[0]}
 		}
 	case *ast.BinaryExpr:
 		switch c.Op {
 		case token.LOR:
-			l, r := st.condSkips(c.X, h, clean), st.condSkips(c.Y, h, clean)
+			l, r := st.condSkips(c.X, h, clean, mode), st.condSkips(c.Y, h, clean, mode)
 			return [2]bool{l[0] && r[0], l[1] || r[1]}
 		case token.LAND:
-			l, r := st.condSkips(c.X, h, clean), st.condSkips(c.Y, h, clean)
+			l, r := st.condSkips(c.X, h, clean, mode), st.condSkips(c.Y, h, clean, mode)
 			return [2]bool{l[0] || r[0], l[1] && r[1]}
 		case token.EQL, token.NEQ:
 			x := nilCompared(info, c)
@@ -505,7 +565,7 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool) [2]bool {
 			}
 		}
 	case *ast.CallExpr:
-		if h.v != nil && nextCall(info, c, h.v) {
+		if h.v != nil && !mode.deferInLoop && nextCall(info, c, h.v) {
 			// for rows.Next() {...}: when Next says false the rows are closed.
 			if st.nextCloses(h.v) {
 				return [2]bool{false, true}
@@ -610,14 +670,14 @@ func earlyExit(from, to *cfg.Block, loops []*ast.ForStmt) *ast.BranchStmt {
 }
 
 // nextLoops lists the `for v.Next()` loops of the body.
-func nextLoops(block *ast.BlockStmt, u *owner.Use) []*ast.ForStmt {
+func nextLoops(block *ast.BlockStmt, v *types.Var, info *types.Info) []*ast.ForStmt {
 	var out []*ast.ForStmt
 	ast.Inspect(block, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if c, ok := n.Cond.(*ast.CallExpr); ok && nextCall(u.Info, c, u.Var) {
+			if c, ok := n.Cond.(*ast.CallExpr); ok && nextCall(info, c, v) {
 				out = append(out, n)
 			}
 		}
@@ -641,7 +701,7 @@ func loopOf(stack []ast.Node) ast.Node {
 
 // releasedSomewhere reports whether any code in the body releases or hands
 // on the value, or runs a `for v.Next()` loop that closes it.
-func (st *state) releasedSomewhere(b *body, u *owner.Use, h holder) bool {
+func (st *state) releasedSomewhere(b *body, u uses, h holder) bool {
 	if e := u.In(b.block); e == owner.Release || e == owner.Transfer {
 		return true
 	}

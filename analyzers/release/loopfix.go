@@ -9,16 +9,21 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
 
 // deferInLoop reports `defer x.Close()` (or a deferred closure or helper
-// that releases x) in a loop body: the release waits for the function to
-// return, so every iteration's resource stays held. The finding goes to the
-// acquisition in the loop when there is one.
-func (st *state) deferInLoop(b *body, reported map[*acq]bool) {
+// that releases x) in a loop body when x is acquired in that loop and some
+// iteration goes on to the next one still holding it: the deferred release
+// waits for the function to return, so every such iteration's resource
+// stays held until then. An iteration that releases explicitly (the
+// deferred Rollback after a Commit) holds nothing, and a loop that leaves
+// after deferring (return, break) defers once. The finding goes to the
+// acquisition.
+func (st *state) deferInLoop(b *body, graph func() *cfg.CFG, reported map[*acq]bool) {
 	ast.PreorderStack(b.block, nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -29,31 +34,30 @@ func (st *state) deferInLoop(b *body, reported map[*acq]bool) {
 				return false
 			}
 			v := st.deferredRelease(n)
-			if v == nil || returnsAfter(n, stack) {
+			if v == nil {
 				return false
 			}
 			e, _ := st.entryOf(v.Type())
-			tn := types.TypeString(v.Type(), func(p *types.Package) string { return p.Name() })
 			line := st.pass.Fset.Position(loop.Pos()).Line
-			rel := []analysis.RelatedInformation{{Pos: n.Pos(), End: n.End(), Message: "deferred here: runs only when the function returns"}}
 			for _, a := range b.acqs {
 				if reported[a] || a.call.Pos() < loop.Pos() || a.call.End() > loop.End() {
 					continue
 				}
-				if h := st.holderOf(a); h.kind == holdVar && h.v == v {
-					reported[a] = true
-					st.rep.Report(analysis.Diagnostic{
-						Pos: a.call.Pos(), End: a.call.End(),
-						Message: fmt.Sprintf("%s (%s) from %s is %s by a defer inside the loop at line %d: every iteration's %s stays held until the function returns", v.Name(), st.typeName(a), a.from, verb(e), line, v.Name()),
-						Related: rel,
-					})
-					return false
+				h := st.holderOf(a)
+				if h.kind != holdVar || h.v != v {
+					continue
 				}
+				h.named = isNamedResult(h.v, st.pass.TypesInfo, b.ftype)
+				if st.walk(b, graph(), a, h, walkMode{deferInLoop: true}) == nil {
+					continue
+				}
+				reported[a] = true
+				st.rep.Report(analysis.Diagnostic{
+					Pos: a.call.Pos(), End: a.call.End(),
+					Message: fmt.Sprintf("%s (%s) from %s is %s by a defer inside the loop at line %d: every iteration's %s stays held until the function returns", v.Name(), st.typeName(a), a.from, verb(e), line, v.Name()),
+					Related: []analysis.RelatedInformation{{Pos: n.Pos(), End: n.End(), Message: "deferred here: runs only when the function returns"}},
+				})
 			}
-			st.rep.Report(analysis.Diagnostic{
-				Pos: n.Pos(), End: n.End(),
-				Message: fmt.Sprintf("%s (%s) is %s by a defer inside the loop at line %d: every iteration's %s stays held until the function returns", v.Name(), tn, verb(e), line, v.Name()),
-			})
 			return false
 		}
 		return true
@@ -78,26 +82,6 @@ func enclosingLoop(stack []ast.Node) ast.Node {
 		}
 	}
 	return nil
-}
-
-// returnsAfter reports whether the statement list holding the defer
-// returns after it: the loop then defers once per call, not per iteration.
-func returnsAfter(d *ast.DeferStmt, stack []ast.Node) bool {
-	blk, ok := stack[len(stack)-1].(*ast.BlockStmt)
-	if !ok {
-		return false
-	}
-	after := false
-	for _, s := range blk.List {
-		if s == d {
-			after = true
-			continue
-		}
-		if _, ok := s.(*ast.ReturnStmt); ok && after {
-			return true
-		}
-	}
-	return false
 }
 
 // deferredRelease returns the variable a defer statement releases.

@@ -1,6 +1,7 @@
 package release
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -70,10 +71,16 @@ func (f *paramFact) String() string {
 type acquirerFact struct {
 	Result int
 	Name   string
+	// Cleanup is 1 + the index of a result that is a function releasing
+	// the value (conn, cleanup, err := open()): calling it releases.
+	Cleanup int
 }
 
 func (*acquirerFact) AFact() {}
 func (f *acquirerFact) String() string {
+	if f.Cleanup > 0 {
+		return fmt.Sprintf("acquires %s (released by result %d)", f.Name, f.Cleanup-1)
+	}
 	return "acquires " + f.Name
 }
 
@@ -278,6 +285,49 @@ func (st *state) use(v *types.Var) *owner.Use {
 	}
 }
 
+// uses are the classifiers of a held value: its variable's and, when the
+// acquirer returned one, its cleanup function's.
+type uses []*owner.Use
+
+func (st *state) uses(h holder) uses {
+	us := uses{st.use(h.v)}
+	if h.cleanup != nil {
+		us = append(us, &owner.Use{
+			Info:         st.pass.TypesInfo,
+			Var:          h.cleanup,
+			IsRelease:    func(string) bool { return false },
+			Call:         func(*ast.CallExpr, *types.Func, int) owner.Effect { return owner.Transfer },
+			CallReleases: true,
+		})
+	}
+	return us
+}
+
+// In is the strongest effect of any of the uses in n.
+func (us uses) In(n ast.Node) owner.Effect {
+	best := owner.None
+	for i, u := range us {
+		e := u.In(n)
+		if i > 0 && e == owner.Reassign {
+			continue // a new cleanup function leaves the value as it was
+		}
+		if e > best {
+			best = e
+		}
+	}
+	return best
+}
+
+// Mentions reports whether n mentions any of the variables.
+func (us uses) Mentions(n ast.Node) bool {
+	for _, u := range us {
+		if u.Mentions(n) {
+			return true
+		}
+	}
+	return false
+}
+
 // policy says what passing a held value to a call does.
 func (st *state) policy(call *ast.CallExpr, fn *types.Func, arg int) owner.Effect {
 	if fn == nil {
@@ -317,17 +367,24 @@ func (st *state) policy(call *ast.CallExpr, fn *types.Func, arg int) owner.Effec
 // that the rule tracks, the result index holding it and how to name the
 // call in messages.
 func (st *state) acquisition(call *ast.CallExpr) (e *catalog.Entry, result int, from string, ok bool) {
+	e, result, _, from, ok = st.acquisitionCleanup(call)
+	return e, result, from, ok
+}
+
+// acquisitionCleanup is acquisition, with 1 + the index of the result that
+// releases the value when called (0: none).
+func (st *state) acquisitionCleanup(call *ast.CallExpr) (e *catalog.Entry, result, cleanup int, from string, ok bool) {
 	fn, isFn := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
 	if !isFn {
-		return nil, 0, "", false
+		return nil, 0, 0, "", false
 	}
 	fn = fn.Origin()
 	if st.gc.IsAcquireName(fn.Name()) {
 		if e, ok := st.gc.Acquire(fn); ok {
-			return e, 0, fn.Name(), true
+			return e, 0, 0, fn.Name(), true
 		}
 		if e, ok := st.gc.Constructor(fn); ok && gocat.Releases(e) {
-			return e, 0, fn.Pkg().Name() + "." + fn.Name(), true
+			return e, 0, 0, fn.Pkg().Name() + "." + fn.Name(), true
 		}
 	}
 	f, ok := st.acquire[fn]
@@ -338,17 +395,17 @@ func (st *state) acquisition(call *ast.CallExpr) (e *catalog.Entry, result int, 
 		}
 	}
 	if !ok {
-		return nil, 0, "", false
+		return nil, 0, 0, "", false
 	}
 	e, found := st.gc.ByName(f.Name)
 	if !found {
-		return nil, 0, "", false
+		return nil, 0, 0, "", false
 	}
 	name := fn.Name()
 	if fn.Pkg() != st.pass.Pkg && fn.Type().(*types.Signature).Recv() == nil {
 		name = fn.Pkg().Name() + "." + name
 	}
-	return e, f.Result, name, true
+	return e, f.Result, f.Cleanup, name, true
 }
 
 // acquirerFacts finds the functions that return what they acquired.
@@ -369,7 +426,7 @@ func (st *state) acquirerFacts() {
 				continue
 			}
 			if r, tag, ok := owner.Fresh(st.pass.TypesInfo, fd, src, false); ok {
-				st.acquire[fn] = &acquirerFact{Result: r, Name: tag}
+				st.acquire[fn] = &acquirerFact{Result: r, Name: tag, Cleanup: st.cleanupResult(fn, fd, r, tag)}
 				changed = true
 			}
 		}
@@ -382,6 +439,54 @@ func (st *state) acquirerFacts() {
 			st.pass.ExportObjectFact(fn, st.acquire[fn])
 		}
 	}
+}
+
+// cleanupResult returns 1 + the index of a result of fn, other than the
+// value's own (result r), that is a function of no parameters and that a
+// function literal of fd releasing a value of kind tag may be: the cleanup
+// an acquirer hands out with what it acquired. 0: none.
+func (st *state) cleanupResult(fn *types.Func, fd *ast.FuncDecl, r int, tag string) int {
+	e, ok := st.gc.ByName(tag)
+	if !ok {
+		return 0
+	}
+	res := fn.Type().(*types.Signature).Results()
+	idx := -1
+	for i := range res.Len() {
+		if sig, ok := res.At(i).Type().Underlying().(*types.Signature); ok && i != r && sig.Params().Len() == 0 {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return 0
+	}
+	releases := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || releases {
+			return !releases
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			call, ok := m.(*ast.CallExpr)
+			if !ok || releases {
+				return !releases
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && gocat.IsRelease(e, sel.Sel.Name) {
+				if t := st.pass.TypesInfo.TypeOf(sel.X); t != nil {
+					if e2, ok := st.entryOf(t); ok && e2 == e {
+						releases = true
+					}
+				}
+			}
+			return true
+		})
+		return false
+	})
+	if !releases {
+		return 0
+	}
+	return idx + 1
 }
 
 func (st *state) resultsMayHold(fn *types.Func) bool {

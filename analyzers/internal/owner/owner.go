@@ -42,6 +42,9 @@ type Use struct {
 	// Local reports whether a variable is local to the function being
 	// analysed (assigning to it keeps ownership in the function).
 	Local func(*types.Var) bool
+	// CallReleases says that calling the variable (a function value: the
+	// cleanup an acquirer returns) releases what it stands for.
+	CallReleases bool
 }
 
 // In returns the strongest effect of the variable's occurrences in n: a
@@ -263,6 +266,9 @@ func (u *Use) storedIn(lhs ast.Expr) Effect {
 
 func (u *Use) call(call *ast.CallExpr, child ast.Node, above []ast.Node) Effect {
 	if call.Fun == child {
+		if u.CallReleases {
+			return Release // cleanup(), deferred or not
+		}
 		return None // v(...) for a function-typed value
 	}
 	if tv, ok := u.Info.Types[call.Fun]; ok && tv.IsType() {
