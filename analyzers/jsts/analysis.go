@@ -31,6 +31,7 @@ type analysis struct {
 	vcBusy      map[int32]bool
 	rcMemo      map[int32]*catalog.Entry
 	rcBusy      map[int32]bool
+	dropsMemo   map[int32]bool
 
 	sites []*construction
 
@@ -62,6 +63,7 @@ func newAnalysis(f *File, p *project) *analysis {
 		runOnceMemo: map[int32]bool{}, runOnceBusy: map[int32]bool{},
 		vcMemo: map[int32]*catalog.Entry{}, vcBusy: map[int32]bool{},
 		rcMemo: map[int32]*catalog.Entry{}, rcBusy: map[int32]bool{},
+		dropsMemo: map[int32]bool{},
 	}
 	rel := filepath.ToSlash(f.Rel)
 	a.isTest = isTestFile(rel) || a.testByContent()
@@ -98,6 +100,7 @@ func isTestFile(rel string) bool {
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	return strings.Contains(base, ".test.") || strings.Contains(base, ".spec.") ||
 		strings.HasSuffix(stem, "_test") || strings.HasSuffix(stem, "-test") ||
+		strings.Contains(base, ".tst.") || strings.Contains(base, ".test-d.") ||
 		strings.HasSuffix(stem, "_spec") || strings.HasSuffix(stem, "-spec") ||
 		hasSegment(rel, "__tests__") || hasSegment(rel, "__mocks__")
 }
@@ -581,10 +584,14 @@ func (a *analysis) storedOnThisDepth(n int32, depth int) bool {
 // drizzle() keeps the client it is given).
 func (a *analysis) valueTop(n int32) int32 {
 	f := a.f
+	arg := int32(-1) // the argument climbed from, at a call
 	for {
 		p := f.N[n].Parent
 		if p < 0 {
 			return n
+		}
+		if f.N[p].Kind == KArguments {
+			arg = n
 		}
 		switch f.N[p].Kind {
 		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KNonNullExpression,
@@ -614,7 +621,7 @@ func (a *analysis) valueTop(n int32) int32 {
 			}
 			return n
 		case KCallExpression, KNewExpression:
-			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n || a.opaqueCall(p) || a.callsParam(p) {
+			if f.Field(p, FFunction) == n || f.Field(p, FConstructor) == n || a.opaqueCall(p) || a.callsParam(p) || f.N[n].Kind == KArguments && arg >= 0 && a.localDropsArg(p, arg) {
 				return n
 			}
 			n = p
@@ -658,6 +665,71 @@ func (a *analysis) callsParam(call int32) bool {
 	}
 	b := f.Lookup(callee)
 	return b != nil && b.Kind == BParam
+}
+
+// localDropsArgs: n is an argument of a call of a local function that
+// only reads the matching parameter (calls its methods, reads its
+// fields) and never keeps it: const overrides = await
+// createTypeOverrides(client) computes something from the client. A
+// parameter assigned, passed on, returned or stored is kept (drizzle's
+// construct(client) sets db.$client = client).
+func (a *analysis) localDropsArg(call, n int32) bool {
+	f := a.f
+	if f.N[call].Kind != KCallExpression {
+		return false
+	}
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee < 0 || f.N[callee].Kind != KIdentifier {
+		return false
+	}
+	b := f.Lookup(callee)
+	if b == nil {
+		return false
+	}
+	fn := a.localFunc(b)
+	if fn < 0 || !isFunc(f.N[fn].Kind) {
+		return false
+	}
+	args := f.Field(call, FArguments)
+	idx := -1
+	for i, c := range f.NamedChildren(args) {
+		if c == n {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return false
+	}
+	var params []int32
+	if p := f.Field(fn, FParameter); p >= 0 {
+		params = []int32{p}
+	} else if ps := f.Field(fn, FParameters); ps >= 0 {
+		params = f.NamedChildren(ps)
+	}
+	if idx >= len(params) {
+		return false
+	}
+	key := fn<<8 | int32(idx)
+	if v, ok := a.dropsMemo[key]; ok {
+		return v
+	}
+	drops := true
+	pb := a.patternBindings(params[idx])
+	if len(pb) != 1 {
+		drops = false
+	}
+	for _, x := range pb {
+		for _, r := range f.References(x) {
+			t := f.UpParens(r)
+			q := f.N[t].Parent
+			if q >= 0 && (f.N[q].Kind == KMemberExpression || f.N[q].Kind == KSubscriptExpression) && f.Field(q, FObject) == t {
+				continue
+			}
+			drops = false
+		}
+	}
+	a.dropsMemo[key] = drops
+	return drops
 }
 
 // isChainCall: x.m(...) where m is a chain method of x's client kind
@@ -838,6 +910,15 @@ func (a *analysis) cached(n int32) bool {
 		}
 		break
 	}
+	// makeClient().then((client) => (this.client = client)): the value
+	// continues as the callback's parameter.
+	if b := a.thenParam(a.valueTop(n)); b != nil {
+		for _, r := range f.References(b) {
+			if a.storedInCache(r) {
+				return true
+			}
+		}
+	}
 	// The ?? / || / ternary whose other side is a cache slot.
 	for q := n; q >= 0; q = f.N[q].Parent {
 		if isFunc(f.N[q].Kind) || f.N[q].Kind == KExpressionStatement || f.N[q].Kind == KReturnStatement {
@@ -864,6 +945,42 @@ func (a *analysis) cached(n int32) bool {
 	}
 	// if (!cache) { x = new X(); cache = x } is covered by storedInCache.
 	return false
+}
+
+// thenParam: e is the object of a .then(cb) call; it returns the binding
+// of cb's first parameter, or nil.
+func (a *analysis) thenParam(e int32) *Binding {
+	f := a.f
+	m := f.N[e].Parent
+	if m < 0 || f.N[m].Kind != KMemberExpression || f.Field(m, FObject) != e {
+		return nil
+	}
+	pr := f.Field(m, FProperty)
+	call := f.N[m].Parent
+	if pr < 0 || !f.textIs(pr, "then") || call < 0 || f.N[call].Kind != KCallExpression {
+		return nil
+	}
+	args := f.Field(call, FArguments)
+	if args < 0 {
+		return nil
+	}
+	cb := f.Unwrap(f.firstNamed(args))
+	if cb < 0 || !isFunc(f.N[cb].Kind) {
+		return nil
+	}
+	param := f.Field(cb, FParameter)
+	if param < 0 {
+		if ps := f.Field(cb, FParameters); ps >= 0 {
+			param = f.firstNamed(ps)
+		}
+	}
+	if param < 0 {
+		return nil
+	}
+	for _, b := range a.patternBindings(param) {
+		return b
+	}
+	return nil
 }
 
 // storedInCache: identifier r is assigned to a cache slot or put in a
@@ -1071,10 +1188,220 @@ func (a *analysis) ctxOf(n int32) siteCtx {
 	if why := a.handlerKind(fn); why != "" {
 		return siteCtx{kind: ctxPerCall, why: why, fn: fn}
 	}
+	// new Promise((resolve) => { ...; resolve({ client }) }): the client
+	// goes where the promise goes.
+	if pr := a.resolvedPromise(n, fn); pr >= 0 {
+		return a.ctxOf(pr)
+	}
+	if a.registeredOnParam(n, 0) {
+		return siteCtx{kind: ctxCached, fn: fn}
+	}
 	if a.runOnce(fn) {
 		return siteCtx{kind: ctxRunOnce, fn: fn}
 	}
 	return siteCtx{kind: ctxPerCall, why: "in a function that does not cache it", fn: fn}
+}
+
+// resolvedPromise: fn is the executor of a new Promise and the value of n
+// reaches a call of its resolve parameter. It returns the new Promise
+// node, or -1.
+func (a *analysis) resolvedPromise(n, fn int32) int32 {
+	f := a.f
+	top := f.UpParens(fn)
+	args := f.N[top].Parent
+	if args < 0 || f.N[args].Kind != KArguments {
+		return -1
+	}
+	pr := f.N[args].Parent
+	if f.N[pr].Kind != KNewExpression {
+		return -1
+	}
+	if c := f.Unwrap(f.Field(pr, FConstructor)); c < 0 || !f.textIs(c, "Promise") {
+		return -1
+	}
+	var resolve *Binding
+	if ps := f.Field(fn, FParameters); ps >= 0 {
+		if p := f.firstNamed(ps); p >= 0 {
+			for _, b := range a.patternBindings(p) {
+				resolve = b
+				break
+			}
+		}
+	}
+	if resolve == nil {
+		return -1
+	}
+	if a.reachesCallOf(n, resolve, 0) {
+		return pr
+	}
+	return -1
+}
+
+// reachesCallOf: the value of n is an argument (at any depth of object
+// literals) of a call of the function bound to target, directly or
+// through local variables.
+func (a *analysis) reachesCallOf(n int32, target *Binding, depth int) bool {
+	f := a.f
+	if depth > 4 {
+		return false
+	}
+	top := a.valueTop(n)
+	if f.N[top].Kind == KCallExpression && top != n {
+		if c := f.Unwrap(f.Field(top, FFunction)); c >= 0 && f.N[c].Kind == KIdentifier && f.Lookup(c) == target {
+			return true
+		}
+	}
+	p := f.N[top].Parent
+	if p < 0 {
+		return false
+	}
+	if f.N[top].Kind == KArguments {
+		if c := f.Unwrap(f.Field(p, FFunction)); c >= 0 && f.N[c].Kind == KIdentifier && f.Lookup(c) == target {
+			return true
+		}
+	}
+	var bs []*Binding
+	switch f.N[p].Kind {
+	case KVariableDeclarator:
+		if f.Field(p, FValue) == top {
+			if name := f.Field(p, FName); name >= 0 {
+				bs = a.patternBindings(name)
+			}
+		}
+	case KAssignmentExpression:
+		if l := f.Unwrap(f.Field(p, FLeft)); f.Field(p, FRight) == top && l >= 0 && f.N[l].Kind == KIdentifier {
+			if b := f.Lookup(l); b != nil {
+				bs = append(bs, b)
+			}
+		}
+	}
+	for _, b := range bs {
+		for _, r := range f.References(b) {
+			if f.N[f.N[r].Parent].Kind == KAssignmentExpression && f.Field(f.N[r].Parent, FLeft) == r {
+				continue
+			}
+			if a.reachesCallOf(r, target, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// registryMethods keep what they are given for the life of the object
+// they are called on: fastify.decorate('pg', pool), app.set('db', db),
+// container.register(...), server.expose(...).
+var registryMethods = map[string]bool{"decorate": true, "set": true, "register": true, "provide": true,
+	"bind": true, "expose": true}
+
+// requestNames are parameters that live for one request: storing a client
+// on them is not keeping it.
+var requestNames = map[string]bool{"req": true, "request": true, "res": true, "response": true, "reply": true,
+	"ctx": true, "context": true, "event": true, "evt": true, "c": true, "h": true, "next": true}
+
+// registeredOnParam: the value of n is handed to a long-lived object the
+// function was given (a Fastify plugin decorating its instance, an app's
+// setup function): fastify.decorate('redis', client),
+// fastify.redis[ns] = client, app.set('db', pool). Directly or through a
+// local variable.
+func (a *analysis) registeredOnParam(n int32, depth int) bool {
+	f := a.f
+	if depth > 3 {
+		return false
+	}
+	top := a.valueTop(n)
+	// stop at the first call the value is an argument of
+	for x := n; x >= 0 && x != top; x = f.N[x].Parent {
+		if q := f.N[x].Parent; q >= 0 && f.N[q].Kind == KArguments {
+			top = q
+			break
+		}
+	}
+	p := f.N[top].Parent
+	if p < 0 {
+		return false
+	}
+	paramRoot := func(e int32) bool {
+		for e = f.Unwrap(e); e >= 0; e = f.Unwrap(e) {
+			switch f.N[e].Kind {
+			case KMemberExpression, KSubscriptExpression:
+				e = f.Field(e, FObject)
+				continue
+			case KIdentifier:
+				b := f.Lookup(e)
+				return b != nil && b.Kind == BParam && !requestNames[b.Name]
+			}
+			return false
+		}
+		return false
+	}
+	if f.N[top].Kind == KArguments {
+		callee := f.Unwrap(f.Field(p, FFunction))
+		if callee >= 0 && f.N[callee].Kind == KMemberExpression {
+			if pr := f.Field(callee, FProperty); pr >= 0 && registryMethods[f.Text(pr)] && paramRoot(f.Field(callee, FObject)) {
+				return true
+			}
+		}
+		// a local helper handed the client together with the long-lived
+		// object: decorateFastifyInstance(fastify, client, opts)
+		if callee >= 0 && f.N[callee].Kind == KIdentifier {
+			if cb := f.Lookup(callee); cb != nil {
+				if fn := a.localFunc(cb); fn >= 0 && isFunc(f.N[fn].Kind) && !f.Contains(fn, n) {
+					args := f.NamedChildren(top)
+					var params []int32
+					if ps := f.Field(fn, FParameters); ps >= 0 {
+						params = f.NamedChildren(ps)
+					}
+					for i, arg := range args {
+						if i >= len(params) || !f.Contains(arg, n) {
+							continue
+						}
+						for _, pb := range a.patternBindings(params[i]) {
+							for _, r := range f.References(pb) {
+								if a.registeredOnParam(r, depth+1) {
+									return true
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		return false
+	}
+	var b *Binding
+	switch f.N[p].Kind {
+	case KAssignmentExpression:
+		if f.Field(p, FRight) != top {
+			return false
+		}
+		l := f.Unwrap(f.Field(p, FLeft))
+		if l < 0 {
+			return false
+		}
+		if k := f.N[l].Kind; k == KMemberExpression || k == KSubscriptExpression {
+			return paramRoot(l)
+		}
+		if f.N[l].Kind == KIdentifier {
+			b = f.Lookup(l)
+		}
+	case KVariableDeclarator:
+		if name := f.Field(p, FName); name >= 0 && f.N[name].Kind == KIdentifier && f.Field(p, FValue) == top {
+			b = f.Lookup(name)
+		}
+	}
+	if b == nil || b.Scope == 0 || b.Kind == BParam {
+		return false
+	}
+	for _, r := range f.References(b) {
+		if pp := f.N[r].Parent; f.N[pp].Kind == KAssignmentExpression && f.Field(pp, FLeft) == r {
+			continue
+		}
+		if a.registeredOnParam(r, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // loopBetween returns the innermost loop whose body holds n, below fn.

@@ -154,7 +154,11 @@ func runSingleton(p *Pass) {
 			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: !a.entry})
 			continue
 		case ctxCached:
-			if single == nil {
+			// Without configured singleton paths, a module that caches its
+			// own client for the process is a singleton itself (a project
+			// may keep several, as Redis pub/sub needs); only scripts
+			// caching their own client are compared with the singleton.
+			if single == nil || !a.entry && !a.p.cfg.HasSingleton() {
 				continue
 			}
 		case ctxReturned:

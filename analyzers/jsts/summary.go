@@ -45,6 +45,10 @@ type Summary struct {
 	// Kinds: every client kind constructed in the file, at its first site.
 	Kinds   map[string]pos
 	Imports []string // resolved project files this file imports
+	// CachedCalls: calls of imported functions whose result the module
+	// caches for the process (_cache.redis = createRedis()); a factory
+	// among them makes the module a singleton (known after phase 1).
+	CachedCalls []cachedCall
 	PkgDir  string
 	PkgName string
 	Deps    map[string]bool
@@ -52,6 +56,11 @@ type Summary struct {
 }
 
 type pos struct{ Line, Col int }
+
+type cachedCall struct {
+	Spec, Name string
+	pos
+}
 
 type singletonSite struct {
 	Strong bool
@@ -149,6 +158,25 @@ func (a *analysis) summarize() *Summary {
 		}
 	}
 	if !a.entry && !a.isTest && !a.generated && !a.routeFile && !a.pagesAPI && !f.UseServer {
+		for _, call := range f.Calls {
+			fn := f.Field(call, FFunction)
+			if fn < 0 {
+				continue
+			}
+			spec, path, ok := a.symRef(fn, 0)
+			if !ok || a.cat.isCatalogModule(spec) || len(path) > 2 {
+				continue
+			}
+			name := "default"
+			if np := normPath(path); len(np) == 1 {
+				name = np[0]
+			} else if len(np) > 1 {
+				continue
+			}
+			if a.cached(call) {
+				s.CachedCalls = append(s.CachedCalls, cachedCall{Spec: spec, Name: name, pos: a.posOf(call)})
+			}
+		}
 		for _, c := range a.sites {
 			strong, ok := a.singletonStrength(c)
 			if !ok {
@@ -812,6 +840,13 @@ func (p *project) finishPhase1() {
 					if s.Singleton[y.Entry.Client] == nil {
 						s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, pos: s.Kinds[y.Entry.Client]}
 					}
+				}
+			}
+		}
+		for _, cc := range s.CachedCalls {
+			if y, _ := p.exportOfDepth(path, cc.Spec, []string{cc.Name}, 0); y != nil && y.Kind == XFactory && y.Entry != nil {
+				if cur := s.Singleton[y.Entry.Client]; cur == nil || !cur.Strong {
+					s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, pos: cc.pos}
 				}
 			}
 		}
