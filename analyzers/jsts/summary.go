@@ -49,10 +49,10 @@ type Summary struct {
 	// caches for the process (_cache.redis = createRedis()); a factory
 	// among them makes the module a singleton (known after phase 1).
 	CachedCalls []cachedCall
-	PkgDir  string
-	PkgName string
-	Deps    map[string]bool
-	Next    bool
+	PkgDir      string
+	PkgName     string
+	Deps        map[string]bool
+	Next        bool
 }
 
 type pos struct{ Line, Col int }
