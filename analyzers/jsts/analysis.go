@@ -75,6 +75,9 @@ func newAnalysis(f *File, p *project) *analysis {
 	a.pagesAPI = hasSegment(rel, "pages") && strings.Contains(rel, "/api/") || strings.HasPrefix(rel, "pages/api/")
 	a.server = a.startsServer()
 	a.entry = a.script || f.Hashbang || strings.Contains(stem, "seed") || (a.callsOwnMain() && !a.server)
+	if !a.mayConstruct() {
+		return a
+	}
 	for _, n := range f.News {
 		if c := a.construction(n); c != nil {
 			a.sites = append(a.sites, c)
@@ -87,6 +90,22 @@ func newAnalysis(f *File, p *project) *analysis {
 	}
 	slices.SortFunc(a.sites, func(x, y *construction) int { return int(x.node - y.node) })
 	return a
+}
+
+// mayConstruct: the file imports a catalog module or a project module
+// (a factory or a re-export may be there); a file that imports neither
+// cannot build a client, so its call sites are not examined.
+func (a *analysis) mayConstruct() bool {
+	f := a.f
+	for _, im := range f.Imports {
+		if a.cat.isCatalogModule(im.Spec) {
+			return true
+		}
+		if _, ok := a.p.fs.resolve(f.Path, im.Spec); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSegment(rel, seg string) bool {
