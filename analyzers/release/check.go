@@ -23,10 +23,12 @@ type acq struct {
 	result  int
 	cleanup int // 1 + the index of the result that releases it when called
 	from    string
+	fn      ast.Node // the function (declaration or literal) it lies in
 }
 
 // body is one function body (a declaration's or a literal's).
 type body struct {
+	fn    ast.Node      // the *ast.FuncDecl or *ast.FuncLit
 	decl  *ast.FuncDecl // the declaration it is, or lies in
 	ftype *ast.FuncType // the body's own signature
 	block *ast.BlockStmt
@@ -63,20 +65,20 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				once := b.once || owner.CommandBody(st.pass.TypesInfo, n, stack)
-				walk(&body{decl: fd, ftype: n.Type, block: n.Body, once: once})
+				walk(&body{fn: n, decl: fd, ftype: n.Type, block: n.Body, once: once})
 				return false
 			case *ast.CallExpr:
 				if e, r, c, from, ok := st.acquisitionCleanup(n); ok {
 					if e.Client != "" && (b.once || !st.clientTracked(fd) || st.perCall.Has(n)) {
 						return true
 					}
-					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, cleanup: c, from: from})
+					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, cleanup: c, from: from, fn: b.fn})
 				}
 			}
 			return true
 		})
 	}
-	walk(&body{decl: fd, ftype: fd.Type, block: fd.Body})
+	walk(&body{fn: fd, decl: fd, ftype: fd.Type, block: fd.Body})
 	return out
 }
 
@@ -202,6 +204,12 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 	v, ok := st.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	if !ok || !owner.IsLocal(v) {
 		return holder{kind: holdSkip} // a package variable keeps it
+	}
+	if v.Pos() < a.fn.Pos() || v.Pos() >= a.fn.End() {
+		// A variable of an enclosing function, set by a closure
+		// (elapsed(func() { rows, err = db.Query(q) })): the enclosing
+		// function holds it after the call, a flow not followed here.
+		return holder{kind: holdSkip}
 	}
 	h := holder{kind: holdVar, v: v, node: node}
 	if a.cleanup > 0 && len(rhs) == 1 && a.cleanup-1 < len(lhs) {
@@ -547,6 +555,13 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool, mode walkMode) [
 			return [2]bool{l[0] || r[0], l[1] && r[1]}
 		case token.EQL, token.NEQ:
 			x := nilCompared(info, c)
+			if x == nil && h.errVar != nil && wrapsErr(info, c, h.errVar) {
+				// db.AddError(err) == nil, wrap(err) != nil: such a call
+				// is nil at most when err is. Taking its non-nil branch
+				// for err's is safe: the resource is nil there, or the
+				// branch is only left unchecked.
+				x = h.errVar
+			}
 			if x == nil {
 				return [2]bool{}
 			}
@@ -605,6 +620,27 @@ func nilCompared(info *types.Info, c *ast.BinaryExpr) *types.Var {
 		return varOf(c.Y)
 	}
 	return nil
+}
+
+// wrapsErr reports whether c compares with nil a call of error type that
+// takes errVar as an argument.
+func wrapsErr(info *types.Info, c *ast.BinaryExpr, errVar *types.Var) bool {
+	other := c.X
+	if id, ok := ast.Unparen(c.X).(*ast.Ident); ok {
+		if _, isNil := info.Uses[id].(*types.Nil); isNil {
+			other = c.Y
+		}
+	}
+	call, ok := ast.Unparen(other).(*ast.CallExpr)
+	if !ok || !types.Identical(info.TypeOf(call), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[id] == errVar {
+			return true
+		}
+	}
+	return false
 }
 
 // nextCall reports whether c is v.Next().

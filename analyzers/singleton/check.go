@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/connlint/connlint/analyzers/internal/noreturn"
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
 
@@ -61,8 +63,12 @@ func (st *state[M]) checkSite(s *site) {
 	configured := st.cfg.HasSingleton()
 	inSingletonPath := configured && st.cfg.IsSingleton(s.file)
 
+	if st.testHelper(s.decl) {
+		return // test support code builds its own clients, as tests do
+	}
+
 	// Rule 1: per call, in a loop body or an HTTP handler.
-	if loop := loopAround(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) {
+	if loop := loopAround(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) && !st.retryLoop(s, inner) {
 		st.report(s, fmt.Sprintf("%s builds a new %s inside a loop: every iteration opens new connections; build the client once, outside the loop, and reuse it", s.name, typ), nil)
 		return
 	}
@@ -470,4 +476,124 @@ func (st *state[M]) inCommand(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// testHelper reports whether fd takes a *testing.T, *testing.B, *testing.F
+// or a testing.TB: test support code outside _test.go files (a helper that
+// creates a test database), which runs under tests only.
+func (st *state[M]) testHelper(fd *ast.FuncDecl) bool {
+	fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	ps := fn.Type().(*types.Signature).Params()
+	for i := range ps.Len() {
+		t := types.Unalias(ps.At(i).Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+			switch n.Obj().Name() {
+			case "T", "B", "F", "TB":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// retryLoop reports whether the loop around the construction is a retry
+// loop: every path from the construction back to it (the next iteration)
+// goes through a failure branch (err != nil, or the else of err == nil),
+// so a client per iteration is built only until one works, and the call
+// builds one in the end. A loop whose successful iteration goes on to the
+// next one (a client per item, per tick, per reconnect) is per iteration.
+func (st *state[M]) retryLoop(s *site, fn ast.Node) bool {
+	body := funcBody(fn)
+	var stmt ast.Node
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		if _, ok := s.stack[i].(ast.Stmt); ok {
+			stmt = s.stack[i]
+			break
+		}
+		if vs, ok := s.stack[i].(*ast.ValueSpec); ok {
+			stmt = vs
+			break
+		}
+	}
+	if stmt == nil {
+		return false
+	}
+	info := st.pass.TypesInfo
+	g := cfg.New(body, func(call *ast.CallExpr) bool {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+				return false
+			}
+		}
+		f, ok := typeutil.Callee(info, call).(*types.Func)
+		return !ok || !noreturn.Known(f)
+	})
+	var start *cfg.Block
+	at := 0
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if n == stmt {
+				start, at = b, i+1
+			}
+		}
+	}
+	if start == nil {
+		return false
+	}
+	errType := types.Universe.Lookup("error").Type()
+	failure := func(cond ast.Expr) int { // the successor index of the failure branch, or -1
+		c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		if !ok || c.Op != token.EQL && c.Op != token.NEQ {
+			return -1
+		}
+		x, y := ast.Unparen(c.X), ast.Unparen(c.Y)
+		if id, ok := x.(*ast.Ident); ok && id.Name == "nil" {
+			x, y = y, x
+		}
+		if id, ok := y.(*ast.Ident); !ok || id.Name != "nil" {
+			return -1
+		}
+		if t := info.TypeOf(x); t == nil || !types.Identical(t, errType) {
+			return -1
+		}
+		if c.Op == token.NEQ {
+			return 0
+		}
+		return 1
+	}
+	seen := map[*cfg.Block]bool{}
+	type item struct {
+		b  *cfg.Block
+		at int
+	}
+	queue := []item{{start, at}}
+	for len(queue) > 0 {
+		it := queue[0]
+		queue = queue[1:]
+		for _, n := range it.b.Nodes[it.at:] {
+			if n == stmt {
+				return false // the next iteration, reached without failing
+			}
+		}
+		skip := -1
+		if len(it.b.Succs) == 2 && len(it.b.Nodes) > 0 {
+			if cond, ok := it.b.Nodes[len(it.b.Nodes)-1].(ast.Expr); ok {
+				skip = failure(cond)
+			}
+		}
+		for k, succ := range it.b.Succs {
+			if k == skip || seen[succ] {
+				continue
+			}
+			seen[succ] = true
+			queue = append(queue, item{succ, 0})
+		}
+	}
+	return true
 }

@@ -156,14 +156,22 @@ func isMethod(fn *types.Func) bool {
 }
 
 // Acquire returns the resource entry when fn is a method that acquires a
-// resource: its name is an acquisition method of the entry and its first
-// result has the entry's type. The result type decides, so that gorm's
-// (*DB).Begin, which returns *gorm.DB, is no transaction.
+// resource: its name is an acquisition method of the entry, its first
+// result has the entry's type, and it is a method of a catalog package's
+// type or of an interface (sqlc's DBTX, a repository's Querier: the value
+// behind it is the library's). The result type decides, so that gorm's
+// (*DB).Begin, which returns *gorm.DB, is no transaction; the receiver
+// decides that a project's own type with such a method (a statement
+// cache's Prepare that hands out its cached statements) acquires nothing
+// unless what it returns is fresh (an acquirer fact says so).
 func (gc *Catalog) Acquire(fn *types.Func) (*catalog.Entry, bool) {
 	if fn == nil || !isMethod(fn) {
 		return nil, false
 	}
 	sig := fn.Type().(*types.Signature)
+	if !types.IsInterface(sig.Recv().Type()) && !gc.IsReachRoot(fn.Pkg()) {
+		return nil, false
+	}
 	if sig.Results().Len() == 0 {
 		return nil, false
 	}

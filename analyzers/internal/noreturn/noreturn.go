@@ -143,6 +143,11 @@ func callsNoReturn(in *Info, body *ast.BlockStmt) bool {
 	return found
 }
 
+// Known reports whether fn is one of the well-known functions that never
+// return (os.Exit, log.Fatal, panic's kin in logging packages, t.FailNow):
+// for an analyzer without this package's facts.
+func Known(fn *types.Func) bool { return known(fn) }
+
 // known lists the functions that end the goroutine or the process whose
 // bodies the analysis need not read.
 func known(fn *types.Func) bool {

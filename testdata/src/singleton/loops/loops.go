@@ -68,3 +68,59 @@ func openShards(ctx context.Context, dsns map[string]string) (map[string]*sql.DB
 	}
 	return shards, nil
 }
+
+// A readiness probe: iterations go on only when connecting or pinging
+// failed, so the loop is a retry, not a client per iteration. Its client is
+// still short-lived (rule 2: built and closed per call outside main).
+func waitForPostgres(ctx context.Context, dsn string) error {
+	ticker := time.NewTicker(100 * time.Millisecond)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-ticker.C:
+			conn, err := pgx.Connect(ctx, dsn) // want `pgx.Connect builds a short-lived \*pgx.Conn in waitForPostgres`
+			if err != nil {
+				continue
+			}
+			if err := conn.Ping(ctx); err != nil {
+				conn.Close(ctx)
+				continue
+			}
+			conn.Close(ctx)
+			return nil
+		}
+	}
+}
+
+// A retry that returns the client that worked: a wrapper, built once per
+// call.
+func dialWithBackoff(ctx context.Context, dsn string) (*pgx.Conn, error) { // want dialWithBackoff:"wraps pgx"
+	var last error
+	for attempt := 0; attempt < 5; attempt++ {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err == nil {
+			return conn, nil
+		}
+		last = err
+		time.Sleep(time.Duration(attempt) * 100 * time.Millisecond)
+	}
+	return nil, last
+}
+
+// A reconnect loop whose successful iterations go on to the next one: a
+// new connection per iteration.
+func listenForever(ctx context.Context, dsn string, handle func(string)) {
+	for ctx.Err() == nil {
+		conn, err := pgx.Connect(ctx, dsn) // want `pgx.Connect builds a new \*pgx.Conn inside a loop`
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if n, err := conn.WaitForNotification(ctx); err == nil {
+			handle(n.Payload)
+		}
+		conn.Close(ctx)
+	}
+}

@@ -1,0 +1,118 @@
+// Package realcode holds reduced shapes from open-source projects that
+// were once reported wrongly, each with the fix's reason.
+package realcode
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"time"
+)
+
+// A statement cache's own Prepare hands out statements it keeps: a method
+// of a project type is no acquisition unless what it returns is fresh
+// (reduced from Masterminds/squirrel's StmtCache).
+type StmtCache struct {
+	mu    sync.Mutex
+	db    *sql.DB
+	cache map[string]*sql.Stmt
+}
+
+func (sc *StmtCache) Prepare(query string) (*sql.Stmt, error) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if stmt, ok := sc.cache[query]; ok {
+		return stmt, nil
+	}
+	stmt, err := sc.db.Prepare(query)
+	if err == nil {
+		sc.cache[query] = stmt
+	}
+	return stmt, err
+}
+
+func (sc *StmtCache) Exec(query string, args ...any) (sql.Result, error) {
+	stmt, err := sc.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.Exec(args...)
+}
+
+// A type embedding *sql.DB that overrides QueryContext: its rows are fresh,
+// so its callers hold them (reduced from go-jet's stmtcache.DB).
+type DB struct {
+	*sql.DB
+	cache *StmtCache
+}
+
+func (d *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) { // want QueryContext:"acquires sql.Rows"
+	if d.cache == nil {
+		return d.DB.QueryContext(ctx, query, args...)
+	}
+	stmt, err := d.cache.Prepare(query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(ctx, args...)
+}
+
+func (d *DB) Names(ctx context.Context) ([]string, error) {
+	rows, err := d.QueryContext(ctx, "SELECT name FROM users") // want `rows \(\*sql.Rows\) from QueryContext is not closed on the path through the return at line 69`
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// Rows set by a closure belong to the enclosing function: the literal
+// does not leak them (reduced from go-jet's statement.Rows).
+func timed(f func()) time.Duration {
+	start := time.Now()
+	f()
+	return time.Since(start)
+}
+
+func Rows(ctx context.Context, db *sql.DB, q string) (*sql.Rows, time.Duration, error) { // want Rows:"params - keeps -"
+	var rows *sql.Rows
+	var err error
+	took := timed(func() {
+		rows, err = db.QueryContext(ctx, q)
+	})
+	if err != nil {
+		return nil, took, err
+	}
+	return rows, took, nil
+}
+
+// The error checked through a call that records it (reduced from gorm's
+// callbacks: if db.AddError(err) == nil { defer rows.Close() ... }).
+type Statement struct {
+	errs []error
+}
+
+func (s *Statement) AddError(err error) error {
+	if err != nil {
+		s.errs = append(s.errs, err)
+	}
+	return err
+}
+
+func (s *Statement) Create(ctx context.Context, db *sql.DB, q string) {
+	rows, err := db.QueryContext(ctx, q)
+	if s.AddError(err) == nil {
+		defer func() {
+			s.AddError(rows.Close())
+		}()
+		for rows.Next() {
+		}
+	}
+}
