@@ -90,13 +90,104 @@ func (st *state) clientTracked(fd *ast.FuncDecl) bool {
 	if fd.Recv != nil {
 		return true
 	}
-	switch fd.Name.Name {
-	case "init":
+	if fd.Name.Name == "init" {
 		return false
-	case "main":
-		return st.pass.Pkg.Name() != "main"
 	}
-	return true
+	fn, _ := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	return !st.processFuncs()[fn]
+}
+
+// processFuncs are the functions of package main that run for the whole
+// process: main, and the functions main (or one of these) calls last and
+// only there, so that their return ends the process
+// (if err := run(ctx); err != nil { log.Fatal(err) }, os.Exit(realMain())).
+func (st *state) processFuncs() map[*types.Func]bool {
+	if st.process != nil {
+		return st.process
+	}
+	st.process = map[*types.Func]bool{}
+	if st.pass.Pkg.Name() != "main" {
+		return st.process
+	}
+	info := st.pass.TypesInfo
+	decls := map[*types.Func]*ast.FuncDecl{}
+	refs := map[*types.Func]int{}
+	for _, f := range st.pass.Files {
+		if strings.HasSuffix(st.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Body != nil {
+				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+					decls[fn] = fd
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if fn, ok := info.Uses[id].(*types.Func); ok && fn.Pkg() == st.pass.Pkg {
+					refs[fn]++
+				}
+			}
+			return true
+		})
+	}
+	mainFn, ok := st.pass.Pkg.Scope().Lookup("main").(*types.Func)
+	if !ok || decls[mainFn] == nil {
+		return st.process
+	}
+	st.process[mainFn] = true
+	work := []*types.Func{mainFn}
+	for len(work) > 0 {
+		fd := decls[work[0]]
+		work = work[1:]
+		list := fd.Body.List
+		for i := len(list) - 1; i >= 0; i-- {
+			tail := map[*types.Func]int{}
+			ast.Inspect(list[i], func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+						if fn, ok := info.Uses[id].(*types.Func); ok && decls[fn] != nil {
+							tail[fn]++
+						}
+					}
+				}
+				return true
+			})
+			for fn, n := range tail {
+				if !st.process[fn] && refs[fn] == n {
+					st.process[fn] = true
+					work = append(work, fn)
+				}
+			}
+			if !st.exitHandling(list[i]) {
+				break // statements before this one are followed by more work
+			}
+		}
+	}
+	return st.process
+}
+
+// exitHandling reports whether s, standing after a call in main, only ends
+// the process or reports how it ended: an if without else whose body
+// returns or ends in a call that never returns, a return, or such a call.
+func (st *state) exitHandling(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && !st.nr.MayReturn(call)
+	case *ast.IfStmt:
+		if s.Else != nil || len(s.Body.List) == 0 {
+			return false
+		}
+		return st.exitHandling(s.Body.List[len(s.Body.List)-1])
+	}
+	return false
 }
 
 // holdKind is what the code does with an acquisition's result.

@@ -101,6 +101,7 @@ type state struct {
 	// perCall are the client constructions the singleton rule reports:
 	// one finding per construction, so release leaves them alone.
 	perCall *singleton.Reported
+	process map[*types.Func]bool // see processFuncs
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {

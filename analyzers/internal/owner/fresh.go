@@ -112,6 +112,73 @@ func Fresh(info *types.Info, fd *ast.FuncDecl, src Source, holders bool) (result
 			break
 		}
 	}
+	// Variables that may hold something else than a fresh value (a cached
+	// one, a parameter, a field): returning them returns no fresh value.
+	mixed := map[*types.Var]bool{}
+	isNil := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		_, ok = info.Uses[id].(*types.Nil)
+		return ok
+	}
+	inspectBody(fd.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+				call, _ := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				r := -1
+				if call != nil {
+					if _, ri, ok := src(call); ok {
+						r = ri
+					}
+				}
+				for i, l := range n.Lhs {
+					if v := localVar(l); v != nil && i != r {
+						mixed[v] = true
+					}
+				}
+				return
+			}
+			for i := range min(len(n.Lhs), len(n.Rhs)) {
+				if v := localVar(n.Lhs[i]); v != nil {
+					if _, ok := derived(n.Rhs[i]); !ok && !isNil(n.Rhs[i]) {
+						mixed[v] = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if v := localVar(id); v != nil && i < len(n.Values) && len(n.Values) == len(n.Names) {
+					if _, ok := derived(n.Values[i]); !ok && !isNil(n.Values[i]) {
+						mixed[v] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if v := localVar(e); e != nil && v != nil {
+					mixed[v] = true
+				}
+			}
+		}
+	})
+	for _, p := range fd.Type.Params.List {
+		for _, id := range p.Names {
+			if v, ok := info.Defs[id].(*types.Var); ok {
+				mixed[v] = true
+			}
+		}
+	}
+	fresh := func(e ast.Expr) (string, bool) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && (stored[v] || mixed[v]) {
+				return "", false
+			}
+		}
+		return derived(e)
+	}
 	named := namedResults(info, fd)
 	found := -1
 	inspectBody(fd.Body, func(n ast.Node) {
@@ -121,7 +188,7 @@ func Fresh(info *types.Info, fd *ast.FuncDecl, src Source, holders bool) (result
 		}
 		if len(ret.Results) == 0 {
 			for i, v := range named {
-				if t, ok := tags[v]; ok && !stored[v] {
+				if t, ok := tags[v]; ok && !stored[v] && !mixed[v] {
 					found, tag = i, t
 					return
 				}
@@ -137,17 +204,55 @@ func Fresh(info *types.Info, fd *ast.FuncDecl, src Source, holders bool) (result
 			}
 		}
 		for i, e := range ret.Results {
-			if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && stored[v] {
-					continue
-				}
-			}
-			if t, ok := derived(e); ok {
+			if t, ok := fresh(e); ok {
 				found, tag = i, t
 				return
 			}
 		}
 	})
+	// Every return must hand out a fresh value (or nil) there: a function
+	// that sometimes returns a cached or borrowed one leaves its caller
+	// not knowing whether it owns the value.
+	if found >= 0 {
+		inspectBody(fd.Body, func(n ast.Node) {
+			ret, ok := n.(*ast.ReturnStmt)
+			if !ok || found < 0 {
+				return
+			}
+			switch {
+			case len(ret.Results) == 0:
+				if found >= len(named) {
+					found = -1
+					return
+				}
+				if v := named[found]; v == nil || tags[v] == "" || stored[v] || mixed[v] {
+					found = -1
+				}
+			case len(ret.Results) == 1 && found > 0:
+				call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+				if !ok {
+					found = -1
+					return
+				}
+				if _, r, ok := src(call); !ok || r != found {
+					found = -1
+				}
+			case found < len(ret.Results):
+				e := ret.Results[found]
+				if isNil(e) {
+					return
+				}
+				if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(ret.Results) == 1 {
+					if _, r, ok := src(call); ok && r == found {
+						return
+					}
+				}
+				if _, ok := fresh(e); !ok {
+					found = -1
+				}
+			}
+		})
+	}
 	if found < 0 {
 		return 0, "", false
 	}

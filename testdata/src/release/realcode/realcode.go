@@ -116,3 +116,66 @@ func (s *Statement) Create(ctx context.Context, db *sql.DB, q string) {
 		}
 	}
 }
+
+// A statement from the cache or a new one that the cache keeps: callers
+// never own what it returns, though one path returns a fresh statement
+// (reduced from go-jet's stmtcache.DB.PrepareContext, whose callers call it
+// only with caching on).
+type CachedDB struct {
+	*sql.DB
+	mu         sync.RWMutex
+	caching    bool
+	statements map[string]*sql.Stmt
+}
+
+func (d *CachedDB) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	if !d.caching {
+		return d.DB.PrepareContext(ctx, query)
+	}
+	d.mu.RLock()
+	stmt, ok := d.statements[query]
+	d.mu.RUnlock()
+	if ok {
+		return stmt, nil
+	}
+	stmt, err := d.DB.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	d.statements[query] = stmt
+	d.mu.Unlock()
+	return stmt, nil
+}
+
+func (d *CachedDB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if !d.caching {
+		return d.DB.ExecContext(ctx, query, args...)
+	}
+	stmt, err := d.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.ExecContext(ctx, args...)
+}
+
+// A pinned connection or a new one: not always the caller's.
+type Session struct {
+	db     *sql.DB
+	pinned *sql.Conn
+}
+
+func (s *Session) conn(ctx context.Context) (*sql.Conn, error) {
+	if s.pinned != nil {
+		return s.pinned, nil
+	}
+	return s.db.Conn(ctx)
+}
+
+func (s *Session) Ping(ctx context.Context) error {
+	c, err := s.conn(ctx)
+	if err != nil {
+		return err
+	}
+	return c.PingContext(ctx)
+}
