@@ -141,6 +141,9 @@ func runSingleton(p *Pass) {
 		what := a.describe(c)
 		switch ctx.kind {
 		case ctxPerCall:
+			if a.onlyPropertyReads(c.node) {
+				continue
+			}
 			msg := fmt.Sprintf("%s %s builds a new %s on every call", what, ctx.why, kindName(c.entry))
 			if single != nil {
 				msg += "; import the shared client from " + single.sum.Rel
@@ -185,6 +188,46 @@ func runSingleton(p *Pass) {
 			}
 		}
 	}
+}
+
+// onlyPropertyReads: the construction is kept in a variable that is only
+// read for fields (new Client(config).database to parse a config): no
+// method of it is called and it is never handed on, so it never talks to
+// the server.
+func (a *analysis) onlyPropertyReads(n int32) bool {
+	f := a.f
+	top := a.valueTop(n)
+	p := f.N[top].Parent
+	if top != n || p < 0 || f.N[p].Kind != KVariableDeclarator || f.Field(p, FValue) != top {
+		return false
+	}
+	name := f.Field(p, FName)
+	if name < 0 || f.N[name].Kind != KIdentifier {
+		return false
+	}
+	b := f.Lookup(name)
+	if b == nil {
+		return false
+	}
+	refs := f.References(b)
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		t := f.UpParens(r)
+		m := f.N[t].Parent
+		if m < 0 || f.N[m].Kind != KMemberExpression || f.Field(m, FObject) != t {
+			return false
+		}
+		// a method call, or a field handed on
+		if g := f.N[m].Parent; g >= 0 && f.N[g].Kind == KCallExpression && f.Field(g, FFunction) == m {
+			return false
+		}
+		if g := f.N[m].Parent; g >= 0 && f.N[g].Kind == KMemberExpression {
+			return false
+		}
+	}
+	return true
 }
 
 // configuredElsewhere: singleton paths are configured and this file is
@@ -393,6 +436,9 @@ func (a *analysis) resources(p *Pass) []*resource {
 			continue
 		}
 		if body < 0 || len(c.entry.Release) == 0 || c.holds {
+			continue
+		}
+		if ctx.kind == ctxPerCall && a.onlyPropertyReads(c.node) {
 			continue
 		}
 		r := a.holder(c.node, c.entry, body, a.describe(c))

@@ -27,3 +27,24 @@ export function connect(url: string) {
   const client = new Client(url) // ok: the factory's own line
   return construct(client)
 }
+
+// a client built only to read its parsed config never connects (reduced
+// from Keystone's resetDatabase)
+export function databaseName(config: ClientConfig) {
+  const connection = new Client(config) // ok: only connection.database is read
+  const database = connection.database
+  if (!database) throw new Error('PostgreSQL database name must be provided')
+  return database
+}
+
+// a field read and then a method call: used
+export async function serverVersion(config: ClientConfig) {
+  const c = new Client(config) // want: singleton "does not cache"
+  const db = c.database
+  await c.connect()
+  try {
+    return { db, v: (await c.query('SHOW server_version')).rows[0] }
+  } finally {
+    await c.end()
+  }
+}
