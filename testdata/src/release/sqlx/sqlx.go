@@ -87,3 +87,50 @@ func prepareNamedLeak(db *sqlx.DB, p Product) error {
 	_, err = stmt.Exec(p)
 	return err
 }
+
+func namedQueryContextLeak(ctx context.Context, db *sqlx.DB, p Product) ([]int64, error) {
+	rows, err := db.NamedQueryContext(ctx, "SELECT id FROM products WHERE title = :title", p) // want `rows \(\*sqlx.Rows\) from NamedQueryContext is not closed on the path through the return at line 100`
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func prepareNamedContextLeak(ctx context.Context, db *sqlx.DB, ps []Product) error {
+	stmt, err := db.PrepareNamedContext(ctx, "UPDATE products SET title = :title WHERE id = :id") // want `stmt \(\*sqlx.NamedStmt\) from PrepareNamedContext is not closed on the path through the return at line 114`
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if _, err := stmt.ExecContext(ctx, p); err != nil {
+			return err
+		}
+	}
+	return stmt.Close()
+}
+
+// Select and Get close what they read.
+func selectAll(ctx context.Context, db *sqlx.DB) ([]Product, error) {
+	var out []Product
+	err := db.SelectContext(ctx, &out, "SELECT id, title FROM products")
+	return out, err
+}
+
+// A named statement kept by the repository for its life.
+type Repo struct{ update *sqlx.NamedStmt }
+
+func NewRepo(db *sqlx.DB) (*Repo, error) {
+	stmt, err := db.PrepareNamed("UPDATE products SET title = :title WHERE id = :id")
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{update: stmt}, nil
+}

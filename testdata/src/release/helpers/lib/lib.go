@@ -66,3 +66,21 @@ func OpenUsers(ctx context.Context, db *sql.DB) (*sql.Rows, error) { // want Ope
 
 // Reader is a value type with the resource inside: not a helper parameter.
 type Reader struct{ R io.Reader }
+
+// Fatalf logs and exits: it never returns, in this package or another.
+func Fatalf(format string, args ...any) { // want Fatalf:"noReturn"
+	log.Printf(format, args...)
+	exit(1)
+}
+
+func exit(code int) { // want exit:"noReturn"
+	log.Fatalf("exit %d", code)
+}
+
+// Registry keeps connections for the life of the process.
+type Registry struct{ conns []*sql.Conn }
+
+// Hold keeps conn.
+func (r *Registry) Hold(conn *sql.Conn) { // want Hold:"params keeps"
+	r.conns = append(r.conns, conn)
+}
