@@ -22,7 +22,8 @@ func testdata(t *testing.T) string {
 func TestSingleton(t *testing.T) {
 	analysistest.Run(t, testdata(t), singleton.Analyzer,
 		"singleton/handlers", "singleton/loops", "singleton/shortlived", "singleton/cli", "singleton/more",
-		"singleton/wrappers/...", "singleton/app/...", "singleton/cmdmain")
+		"singleton/wrappers/...", "singleton/app/...", "singleton/cmdmain",
+		"singleton/frameworks", "singleton/lookalike/...")
 }
 
 // Configured singleton paths apply everywhere: a construction outside them

@@ -32,3 +32,9 @@ func (h *Handler) Orders(w http.ResponseWriter, r *http.Request) {
 	}
 	rows.Close()
 }
+
+// A redis client kept by the caller: the module's singleton is a pgxpool,
+// another kind, so this is not a second one.
+func NewCache(addr string) *redis.Client { // want NewCache:"wraps redis"
+	return redis.NewClient(&redis.Options{Addr: addr})
+}
