@@ -45,7 +45,9 @@ type result struct {
 	} `json:"errors"`
 }
 
-func TestGoModuleOnRealLibraries(t *testing.T) {
+// setup builds the binary and fills the module cache for the e2e module.
+func setup(t *testing.T) (bin, mod string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and loads real libraries")
 	}
@@ -53,8 +55,8 @@ func TestGoModuleOnRealLibraries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := filepath.Join(root, "testdata", "e2e", "gomod")
-	bin := filepath.Join(t.TempDir(), "connlint")
+	mod = filepath.Join(root, "testdata", "e2e", "gomod")
+	bin = filepath.Join(t.TempDir(), "connlint")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/connlint")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
@@ -65,12 +67,16 @@ func TestGoModuleOnRealLibraries(t *testing.T) {
 	if out, err := dl.CombinedOutput(); err != nil {
 		t.Skipf("module cache for %s cannot be filled (go mod download: %v): %s", mod, err, out)
 	}
+	return bin, mod
+}
 
+func TestGoModuleOnRealLibraries(t *testing.T) {
+	bin, mod := setup(t)
 	cmd := exec.Command(bin, "--format", "json", "./...")
 	cmd.Dir = mod
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
 		t.Fatalf("connlint: want exit status 1 (findings), got %v\nstderr: %s", err, stderr.String())
 	}
@@ -110,6 +116,39 @@ func TestGoModuleOnRealLibraries(t *testing.T) {
 	wantJSON, _ := json.MarshalIndent(want.Findings, "", "  ")
 	if !bytes.Equal(gotJSON, wantJSON) {
 		t.Errorf("findings differ from testdata/gomod.json\ngot:\n%s\nwant:\n%s", gotJSON, wantJSON)
+	}
+}
+
+// TestVetToolOnRealLibraries runs the same module through `go vet
+// -vettool` (unitchecker, one process per package, facts through files):
+// the lines flagged are the want-e2e marks there too, so the policy of one
+// finding per construction holds in that driver as well.
+func TestVetToolOnRealLibraries(t *testing.T) {
+	bin, mod := setup(t)
+	cmd := exec.Command("go", "vet", "-vettool="+bin, "./...")
+	cmd.Dir = mod
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("go vet: want a failure (findings), got none\n%s", out)
+	}
+	diagRE := regexp.MustCompile(`^(\S+\.go):(\d+):\d+: (.*)$`)
+	var flagged []string
+	for _, line := range strings.Split(string(out), "\n") {
+		m := diagRE.FindStringSubmatch(line)
+		if m == nil || strings.HasPrefix(m[3], "\t") {
+			continue // the package header, or a related location
+		}
+		rule := "release"
+		if strings.Contains(m[3], " builds ") {
+			rule = "singleton"
+		}
+		var n int
+		fmt.Sscan(m[2], &n)
+		flagged = append(flagged, key(filepath.ToSlash(m[1]), n, rule))
+	}
+	slices.Sort(flagged)
+	if marks := wantMarks(t, mod); !slices.Equal(flagged, marks) {
+		t.Errorf("go vet -vettool flagged lines differ from the want-e2e marks\nflagged: %v\nmarked:  %v\noutput:\n%s", flagged, marks, out)
 	}
 }
 
