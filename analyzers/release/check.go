@@ -450,6 +450,14 @@ func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *lea
 	if a.entry.Client != "" {
 		h.connErrs = connectErrors(st.pass.TypesInfo, b.block, h.v)
 	}
+	if st.nextCloses(h.v) && !mode.deferInLoop {
+		h.connErrs = rowsErrs(st.pass.TypesInfo, b.block, h.v)
+	}
+	// A deferred closure registered before the acquisition that releases
+	// the variable releases whatever it holds when the function returns
+	// (defer func() { if conn != nil { conn.Release() } }() and, later,
+	// conn, err = p.acquireAgain(ctx)).
+	exitsCovered := mode.deferInLoop || st.deferredBefore(a, h)
 	sc := st.stableConds(b)
 	fset := st.pass.Fset
 	line := func(p token.Pos) int { return fset.Position(p).Line }
@@ -488,7 +496,7 @@ func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *lea
 				}
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if mode.deferInLoop || h.named && len(ret.Results) == 0 {
+				if exitsCovered || h.named && len(ret.Results) == 0 {
 					done = true
 					continue
 				}
@@ -505,7 +513,7 @@ func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *lea
 			if last := lastCall(it.b); last != nil && !st.nr.MayReturn(last) {
 				continue // the process or goroutine ends here
 			}
-			if mode.deferInLoop {
+			if exitsCovered {
 				continue
 			}
 			found := st.exitLeak(nil, it.brk, line)
@@ -646,6 +654,12 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool, mode walkMode) [
 			return [2]bool{l[0] || r[0], l[1] && r[1]}
 		case token.EQL, token.NEQ:
 			x := nilCompared(info, c)
+			if x == nil && h.v != nil && !mode.deferInLoop && st.nextCloses(h.v) && comparesErrOf(info, c, h.v) {
+				if c.Op == token.NEQ { // rows.Err() != nil: closed there
+					return [2]bool{true, false}
+				}
+				return [2]bool{false, true}
+			}
 			if x == nil && h.errVar != nil && wrapsErr(info, c, h.errVar) {
 				// db.AddError(err) == nil, wrap(err) != nil: such a call
 				// is nil at most when err is. Taking its non-nil branch
@@ -711,6 +725,16 @@ func nilCompared(info *types.Info, c *ast.BinaryExpr) *types.Var {
 		return varOf(c.Y)
 	}
 	return nil
+}
+
+// comparesErrOf reports whether c compares v.Err() with nil.
+func comparesErrOf(info *types.Info, c *ast.BinaryExpr, v *types.Var) bool {
+	for _, side := range []ast.Expr{c.X, c.Y} {
+		if call, ok := ast.Unparen(side).(*ast.CallExpr); ok && methodCallOn(info, call, v, "Err") {
+			return true
+		}
+	}
+	return false
 }
 
 // wrapsErr reports whether c compares with nil a call of error type that
@@ -858,6 +882,82 @@ func isNamedResult(v *types.Var, info *types.Info, ft *ast.FuncType) bool {
 		}
 	}
 	return false
+}
+
+// deferredBefore reports whether a deferred function literal that releases
+// h.v stands before the acquisition in a block enclosing it: it ran before
+// the acquisition and releases the variable's value at the function's end.
+func (st *state) deferredBefore(a *acq, h holder) bool {
+	u := st.use(h.v)
+	for i := 0; i+1 < len(a.stack); i++ {
+		blk, ok := a.stack[i].(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		next := a.stack[i+1]
+		for _, s := range blk.List {
+			if s == next {
+				break
+			}
+			d, ok := s.(*ast.DeferStmt)
+			if !ok {
+				continue
+			}
+			if _, isLit := ast.Unparen(d.Call.Fun).(*ast.FuncLit); isLit && u.In(d) == owner.Release {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rowsErrs lists the error variables assigned once, from v.Err(): rows
+// whose Err is not nil have closed themselves (database/sql, sqlx and pgx
+// close rows when they record an error), so that branch has nothing to
+// release.
+func rowsErrs(info *types.Info, block *ast.BlockStmt, v *types.Var) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	writes := map[*types.Var]int{}
+	ast.Inspect(block, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for _, l := range as.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+				if ev, ok := info.ObjectOf(id).(*types.Var); ok {
+					writes[ev]++
+				}
+			}
+		}
+		if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && methodCallOn(info, call, v, "Err") {
+			if id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident); ok {
+				if ev, ok := info.ObjectOf(id).(*types.Var); ok {
+					out[ev] = true
+				}
+			}
+		}
+		return true
+	})
+	for ev := range out {
+		if writes[ev] != 1 {
+			delete(out, ev)
+		}
+	}
+	return out
+}
+
+// methodCallOn reports whether call is v.name() with no arguments.
+func methodCallOn(info *types.Info, call *ast.CallExpr, v *types.Var, name string) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name || len(call.Args) != 0 {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == v
 }
 
 // connectErrors lists the error variables assigned from v.Connect(...) or

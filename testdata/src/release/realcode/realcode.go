@@ -179,3 +179,81 @@ func (s *Session) Ping(ctx context.Context) error {
 	}
 	return c.PingContext(ctx)
 }
+
+// Rows whose Err is set have closed themselves: the early return on
+// rows.Err() holds nothing (reduced from authzed/spicedb's
+// asQueryableTx.QueryFunc).
+func QueryFunc(ctx context.Context, db *sql.DB, f func(*sql.Rows) error, q string) error {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return f(rows)
+}
+
+// Closed on every other path, but a return that skips both is still a leak.
+func QueryFuncLeak(ctx context.Context, db *sql.DB, f func(*sql.Rows) error, q string, limit int) error {
+	rows, err := db.QueryContext(ctx, q) // want `rows \(\*sql.Rows\) from QueryContext is not closed on the path through the return at line 207`
+	if err != nil {
+		return err
+	}
+	if rows.Err() != nil {
+		return rows.Err()
+	}
+	if limit == 0 {
+		return nil
+	}
+	return f(rows)
+}
+
+// A deferred closure over the variable releases whatever it holds at the
+// end, the connection acquired again after a failure included (reduced
+// from spicedb's RetryPool.withRetries).
+type Pool struct{ db *sql.DB }
+
+func (p *Pool) again(ctx context.Context) (*sql.Conn, error) { // want again:"acquires sql.Conn"
+	return p.db.Conn(ctx)
+}
+
+func (p *Pool) WithRetries(ctx context.Context, fn func(*sql.Conn) error) error {
+	conn, err := p.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if conn != nil {
+			conn.Close()
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		if err = fn(conn); err == nil {
+			return nil
+		}
+		conn.Close()
+		conn, err = p.again(ctx)
+		if err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// `defer conn.Close()` binds the first connection: the second one leaks.
+func (p *Pool) WithRetriesLeak(ctx context.Context, fn func(*sql.Conn) error) error {
+	conn, err := p.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if err = fn(conn); err == nil {
+		return nil
+	}
+	conn, err = p.again(ctx) // want `conn \(\*sql.Conn\) from again is not closed on the path through the return at line 258`
+	if err != nil {
+		return err
+	}
+	return conn.PingContext(ctx)
+}
