@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"slices"
 	"syscall"
 	"time"
@@ -51,13 +52,14 @@ func main() {
 	mode := flag.String("mode", "", "child mode: load, analyze or ctrlflow (empty: run them all and report)")
 	runs := flag.Int("runs", 3, "runs of each mode")
 	withCtrlflow := flag.Bool("ctrlflow", true, "also measure x/tools' ctrlflow pass for comparison")
+	cpuprofile := flag.String("cpuprofile", "", "child mode: write a CPU profile of the analysis phase to this file")
 	flag.Parse()
 	patterns := flag.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
 	if *mode != "" {
-		s, err := child(*mode, *dir, patterns)
+		s, err := child(*mode, *dir, patterns, *cpuprofile)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
@@ -105,7 +107,7 @@ func spawn(mode, dir string, patterns []string) (sample, error) {
 	return s, nil
 }
 
-func child(mode, dir string, patterns []string) (sample, error) {
+func child(mode, dir string, patterns []string, cpuprofile string) (sample, error) {
 	s := sample{Mode: mode}
 	start, cpu0 := time.Now(), cpuTime()
 	cfg := &packages.Config{Context: context.Background(), Mode: loadMode, Dir: dir, Tests: false}
@@ -126,6 +128,17 @@ func child(mode, dir string, patterns []string) (sample, error) {
 		as = []*analysis.Analyzer{ctrlflow.Analyzer}
 	default:
 		return s, fmt.Errorf("unknown mode %q", mode)
+	}
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return s, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return s, err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start, cpu0 = time.Now(), cpuTime()
 	graph, err := checker.Analyze(as, pkgs, &checker.Options{})

@@ -14,6 +14,7 @@ import (
 
 // Catalog is the Go view of a catalog.
 type Catalog struct {
+	reach     sync.Map // *types.Package -> bool: Reaches, memoised
 	clients   []*catalog.Entry
 	resources []*catalog.Entry
 	pkgs      map[string]bool // packages named by some entry
@@ -375,23 +376,43 @@ var (
 // imports, directly or not, a catalog package or a generated client's
 // runtime. Packages that cannot are skipped, which keeps the analyzers
 // cheap on the rest of a program's dependencies.
+//
+// The answer is kept per package (a dependency's *types.Package is the same
+// object for all its importers in one load), so that a large program costs
+// one walk of its import graph, not one per package.
 func (gc *Catalog) Reaches(pkg *types.Package) bool {
+	if r, ok := gc.reach.Load(pkg); ok {
+		return r.(bool)
+	}
 	seen := map[*types.Package]bool{}
 	var walk func(p *types.Package) bool
 	walk = func(p *types.Package) bool {
+		if r, ok := gc.reach.Load(p); ok {
+			return r.(bool)
+		}
 		if seen[p] {
-			return false
+			return false // a cycle through p: decided where it started
 		}
 		seen[p] = true
-		if gc.IsReachRoot(p) {
-			return true
-		}
+		r := gc.IsReachRoot(p)
 		for _, imp := range p.Imports() {
-			if walk(imp) {
-				return true
+			if r {
+				break
 			}
+			r = walk(imp)
 		}
-		return false
+		if r {
+			gc.reach.Store(p, true)
+		}
+		return r
 	}
-	return walk(pkg)
+	r := walk(pkg)
+	if !r {
+		// Everything the walk saw without finding a root reaches none:
+		// import graphs have no cycles, so no answer was cut short.
+		for p := range seen {
+			gc.reach.Store(p, false)
+		}
+	}
+	return r
 }
