@@ -351,3 +351,17 @@ func connectRetry(ctx context.Context, dsn string) (*pgxpool.Pool, error) { // w
 	}
 	return nil, last
 }
+
+// The generated client embeds engine.Engine: its own Disconnect stops the
+// engine as the lifecycle's does.
+func SeedDirect(ctx context.Context) (*App, error) {
+	client := db.NewClient()
+	if err := client.Prisma.Connect(); err != nil {
+		return nil, err
+	}
+	if err := checkSchema(ctx); err != nil {
+		_ = client.Disconnect()
+		return nil, err
+	}
+	return &App{prisma: client}, nil
+}
