@@ -8,12 +8,14 @@
 //
 // Resources are the results of the catalog's acquisitions: Query,
 // QueryContext, Prepare, Begin, BeginTx, Conn, Acquire, SendBatch, Subscribe
-// and their sqlx and pgx kin on the catalog's types (rows, statements,
-// connections, transactions, batch results, subscriptions), the clients of
-// the catalog's constructors built outside package main and init (a
-// short-lived *sql.DB, pgx connection, pool, redis or mongo client), and the
-// results of any function that returns one of these (a fact, across
-// packages).
+// and their sqlx and pgx kin on the catalog's types or on interfaces (rows,
+// statements, connections, transactions, batch results, subscriptions), the
+// clients of the catalog's constructors built outside init, main and the
+// functions main runs for the whole process (a *sql.DB, pgx connection,
+// pool, redis, bun, sqlx, mongo or prisma client), and the results of any
+// function that returns one of these, fresh on every return (a fact, across
+// packages; a function it returns beside the value that releases it, a
+// cleanup, takes the obligation over).
 //
 // The analyzer follows the function's control-flow graph from the
 // acquisition. A path is done when it calls the release method (Close,
@@ -30,9 +32,22 @@
 // the acquisition carries no obligation: the resource is nil there.
 //
 // One finding is reported per leaked resource, at the acquisition, naming the
-// path that leaks in its message and as a related location. A `defer
-// x.Close()` in a loop body is reported too: every iteration's resource
-// stays held until the function returns.
+// path that leaks in its message and as a related location, with a
+// suggested `defer x.Close()` after the error check where that is certain.
+// A `defer x.Close()` in a loop body is reported too when x is acquired in
+// that loop and an iteration can go on to the next one without releasing it
+// otherwise: every such iteration's resource stays held until the function
+// returns.
+//
+// One finding per construction: a client construction that the singleton
+// rule reports (per request, per iteration, short-lived, a second
+// singleton) is not reported again for its missing Close. The analyzer
+// requires singleton's verdicts (singleton.Verdicts) for that, so it holds
+// under every driver.
+//
+// The cases of every shape of RULES.md, positive and negative, are listed in
+// testdata/src/release/README.md; docs/go.md gives the decisions taken where
+// RULES.md is silent.
 //
 // Bad:
 //
@@ -60,6 +75,8 @@
 //	}
 //	defer rows.Close()
 //
-// Clients built in package main or in init live for the process and are not
-// checked by this rule (the singleton rule looks at where they are built).
+// Clients built in init, in main, in cobra or urfave/cli command bodies and
+// in the functions main calls last and only there (the run idiom) live for
+// the process and are not checked by this rule (the singleton rule looks at
+// where they are built).
 package release
