@@ -361,7 +361,31 @@ func (st *state) policy(call *ast.CallExpr, fn *types.Func, arg int) owner.Effec
 			return owner.Transfer
 		}
 	}
+	if arg < sig.Params().Len() {
+		t := sig.Params().At(arg).Type()
+		if sig.Variadic() && arg == sig.Params().Len()-1 {
+			if sl, ok := t.(*types.Slice); ok {
+				t = sl.Elem()
+			}
+		}
+		if untyped(t) {
+			// Handed as any (sync.Map.Store, context.WithValue, a generic
+			// container's Add) to a function that says nothing of it: it
+			// may keep it anywhere.
+			return owner.Transfer
+		}
+	}
 	return owner.None
+}
+
+// untyped reports whether t is an empty interface or a type parameter:
+// a parameter that can hold anything, so the callee may store it.
+func untyped(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	return ok && it.NumMethods() == 0
 }
 
 // acquisition reports whether call acquires a resource or builds a client

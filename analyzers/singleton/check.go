@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -296,10 +297,62 @@ func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop
 			if mentions(info, n.Value, local) {
 				kept = true
 			}
+		case *ast.CallExpr:
+			// Handed to a method of an object that outlives the call or the
+			// iteration: h.pools.Store(tenant, pool), registry.Add(c).
+			if st.outlivingReceiver(n, s, loop) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool {
+				id, ok := ast.Unparen(a).(*ast.Ident)
+				return ok && info.Uses[id] == local
+			}) {
+				kept = true
+			}
 		}
 		return true
 	})
 	return kept
+}
+
+// outlivingReceiver reports whether call is a method call whose receiver is
+// rooted in something that outlives the handler call or the loop iteration:
+// a package variable, the method's receiver, or a variable declared outside
+// the innermost function (or, for a loop, outside its body).
+func (st *state[M]) outlivingReceiver(call *ast.CallExpr, s *site, loop ast.Node) bool {
+	info := st.pass.TypesInfo
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil {
+		return false
+	}
+	x := sel.X
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			x = e.X
+			continue
+		case *ast.IndexExpr:
+			x = e.X
+			continue
+		case *ast.StarExpr:
+			x = e.X
+			continue
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			if !ok {
+				return false
+			}
+			if !owner.IsLocal(v) {
+				return true // a package variable
+			}
+			if s.decl.Recv != nil && len(s.decl.Recv.List) > 0 && len(s.decl.Recv.List[0].Names) > 0 && info.Defs[s.decl.Recv.List[0].Names[0]] == v {
+				return true // the receiver
+			}
+			var scope ast.Node = innermostFunc(s.stack) // parameters included
+			if loop != nil {
+				scope = loopBody(loop)
+			}
+			return v.Pos() < scope.Pos() || v.Pos() >= scope.End()
+		}
+		return false
+	}
 }
 
 func mentions(info *types.Info, n ast.Node, v *types.Var) bool {

@@ -244,3 +244,15 @@ func (p *Provider) Ping(ctx context.Context) error {
 	defer conn.Close()
 	return conn.PingContext(ctx)
 }
+
+// Handed as any to a container that may keep it: sync.Map.Store.
+type Sessions struct{ m sync.Map }
+
+func (s *Sessions) Open(ctx context.Context, db *sql.DB, id string) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	s.m.Store(id, conn)
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"net/http"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
@@ -53,7 +54,7 @@ func healthz(w http.ResponseWriter, r *http.Request) {
 
 func routes(mux *http.ServeMux, dsn string) {
 	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
-		pool, err := pgxpool.New(r.Context(), dsn) // want `pgxpool.New builds a new \*pgxpool.Pool in the HTTP handler literal at line 55`
+		pool, err := pgxpool.New(r.Context(), dsn) // want `pgxpool.New builds a new \*pgxpool.Pool in the HTTP handler literal at line 56`
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
@@ -120,5 +121,41 @@ func (h ReportHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusInternalServerError)
 		return
 	}
+	defer db.Close()
+}
+
+// One pool per tenant, built on the tenant's first request and kept in the
+// server's map: built once per tenant, not per request.
+type TenantServer struct {
+	pools sync.Map // tenant -> *pgxpool.Pool
+	dsnOf func(string) string
+}
+
+func (s *TenantServer) Orders(w http.ResponseWriter, r *http.Request) {
+	tenant := r.Header.Get("X-Tenant")
+	if p, ok := s.pools.Load(tenant); ok {
+		_ = p.(*pgxpool.Pool).Ping(r.Context())
+		return
+	}
+	pool, err := pgxpool.New(r.Context(), s.dsnOf(tenant))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	s.pools.Store(tenant, pool)
+}
+
+type reportJob struct{ db *sql.DB }
+
+func (j *reportJob) Use(db *sql.DB) { j.db = db }
+
+// Handed to an object that lives only for this request: still per request.
+func (s *Server) Report(w http.ResponseWriter, r *http.Request) {
+	job := &reportJob{}
+	db, err := sql.Open("pgx", s.dsn) // want `sql.Open builds a new \*sql.DB in the HTTP handler Report`
+	if err != nil {
+		return
+	}
+	job.Use(db)
 	defer db.Close()
 }

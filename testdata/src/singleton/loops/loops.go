@@ -124,3 +124,20 @@ func listenForever(ctx context.Context, dsn string, handle func(string)) {
 		conn.Close(ctx)
 	}
 }
+
+// A registry declared outside the loop keeps each client.
+type registry struct{ clients []*sql.DB }
+
+func (r *registry) Add(db *sql.DB) { r.clients = append(r.clients, db) }
+
+func openAll(dsns []string) (*registry, error) {
+	reg := &registry{}
+	for _, dsn := range dsns {
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, err
+		}
+		reg.Add(db)
+	}
+	return reg, nil
+}
