@@ -35,6 +35,7 @@ type body struct {
 	acqs  []*acq
 	once  bool // a command body (cobra, urfave/cli): runs once, like main
 	conds *condTable
+	tags  map[ast.Expr]ast.Expr // case expressions of tagged switches -> tag
 }
 
 func (st *state) check() {
@@ -526,7 +527,13 @@ func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *lea
 		skip := [2]bool{}
 		var branch [2]facts
 		if cond != nil {
-			skip = st.condSkips(cond, h, clean, mode)
+			test := cond
+			if tag := st.switchTag(b, cond); tag != nil {
+				// switch err { case sql.ErrNoRows: ... }: the case tests
+				// tag == cond.
+				test = &ast.BinaryExpr{X: tag, OpPos: cond.Pos(), Op: token.EQL, Y: cond}
+			}
+			skip = st.condSkips(test, h, clean, mode)
 			branch[0], branch[1] = known, known
 			if v, ok := sc.eval(cond, known); ok {
 				skip[0] = skip[0] || !v // the path cannot take a branch its earlier one ruled out
@@ -667,6 +674,13 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool, mode walkMode) [
 				// branch is only left unchecked.
 				x = h.errVar
 			}
+			if x == nil && h.errVar != nil && clean && comparedWithError(info, c, h.errVar) {
+				// err == sql.ErrNoRows: where it holds, err is not nil.
+				if c.Op == token.EQL {
+					return [2]bool{true, false}
+				}
+				return [2]bool{false, true}
+			}
 			if x == nil {
 				return [2]bool{}
 			}
@@ -691,8 +705,75 @@ func (st *state) condSkips(cond ast.Expr, h holder, clean bool, mode walkMode) [
 				return [2]bool{false, true}
 			}
 		}
+		if h.errVar != nil && clean && errPredicate(info, c, h.errVar) {
+			// errors.Is(err, sql.ErrNoRows), isRetryable(err): a
+			// predicate on an error holds only for a failure.
+			return [2]bool{true, false}
+		}
 	}
 	return [2]bool{}
+}
+
+// switchTag returns the tag of the switch statement whose case list holds
+// the expression e, or nil.
+func (st *state) switchTag(b *body, e ast.Expr) ast.Expr {
+	if b.tags == nil {
+		b.tags = map[ast.Expr]ast.Expr{}
+		ast.Inspect(b.block, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.SwitchStmt:
+				if n.Tag == nil {
+					return true
+				}
+				for _, c := range n.Body.List {
+					for _, x := range c.(*ast.CaseClause).List {
+						b.tags[x] = n.Tag
+					}
+				}
+			}
+			return true
+		})
+	}
+	return b.tags[e]
+}
+
+// comparedWithError reports whether c compares errVar with an error value
+// other than nil (err == sql.ErrNoRows).
+func comparedWithError(info *types.Info, c *ast.BinaryExpr, errVar *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == errVar
+	}
+	other := c.Y
+	switch {
+	case is(c.X):
+	case is(c.Y):
+		other = c.X
+	default:
+		return false
+	}
+	tv, ok := info.Types[other]
+	if !ok || tv.IsNil() {
+		return false
+	}
+	return types.Implements(tv.Type, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+}
+
+// errPredicate reports whether call returns a bool and takes errVar as an
+// argument.
+func errPredicate(info *types.Info, call *ast.CallExpr, errVar *types.Var) bool {
+	t := info.TypeOf(call)
+	if t == nil || !isBool(t) {
+		return false
+	}
+	for _, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == errVar {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) nextCloses(v *types.Var) bool {
