@@ -273,6 +273,43 @@ func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop
 	if loop != nil {
 		scope = loopBody(loop)
 	}
+	// The variables that carry the client: it, and what is built around
+	// it (svc := NewService(db), r := &Repo{db: db}).
+	set := map[*types.Var]bool{local: true}
+	for range 3 {
+		grew := false
+		ast.Inspect(scope, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			rhs := as.Rhs
+			if len(as.Rhs) == 1 && len(as.Lhs) > 1 {
+				rhs = slices.Repeat(as.Rhs, len(as.Lhs)) // svc, err := NewService(db)
+			}
+			if len(as.Lhs) != len(rhs) {
+				return true
+			}
+			for i, r := range rhs {
+				if t := info.TypeOf(as.Lhs[i]); t == nil || isBasicOrError(t) {
+					continue
+				}
+				id, ok := ast.Unparen(as.Lhs[i]).(*ast.Ident)
+				if !ok {
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if ok && !set[v] && owner.IsLocal(v) && v.Pos() >= scope.Pos() && v.Pos() < scope.End() && st.carries(r, set) {
+					set[v] = true
+					grew = true
+				}
+			}
+			return true
+		})
+		if !grew {
+			break
+		}
+	}
 	kept := false
 	ast.Inspect(scope, func(n ast.Node) bool {
 		if kept {
@@ -280,36 +317,78 @@ func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop
 		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			for i, r := range n.Rhs {
-				if i >= len(n.Lhs) || !mentions(info, r, local) {
+			rhs := n.Rhs
+			if len(n.Rhs) == 1 && len(n.Lhs) > 1 {
+				rhs = slices.Repeat(n.Rhs, len(n.Lhs))
+			}
+			for i, r := range rhs {
+				if i >= len(n.Lhs) || !st.carries(r, set) {
+					continue
+				}
+				if t := info.TypeOf(n.Lhs[i]); t == nil || isBasicOrError(t) {
 					continue
 				}
 				switch l := ast.Unparen(n.Lhs[i]).(type) {
 				case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
 					kept = true
 				case *ast.Ident:
-					if v, ok := info.ObjectOf(l).(*types.Var); ok && v != local && (!owner.IsLocal(v) || loop != nil && (v.Pos() < loopBody(loop).Pos() || v.Pos() >= loopBody(loop).End())) {
+					if v, ok := info.ObjectOf(l).(*types.Var); ok && !set[v] && (!owner.IsLocal(v) || v.Pos() < scope.Pos() || v.Pos() >= scope.End()) {
 						kept = true
 					}
 				}
 			}
 		case *ast.SendStmt:
-			if mentions(info, n.Value, local) {
+			if st.carries(n.Value, set) {
 				kept = true
 			}
 		case *ast.CallExpr:
 			// Handed to a method of an object that outlives the call or the
 			// iteration: h.pools.Store(tenant, pool), registry.Add(c).
-			if st.outlivingReceiver(n, s, loop) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool {
-				id, ok := ast.Unparen(a).(*ast.Ident)
-				return ok && info.Uses[id] == local
-			}) {
+			if st.outlivingReceiver(n, s, loop) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return st.carries(a, set) }) {
 				kept = true
 			}
 		}
 		return true
 	})
 	return kept
+}
+
+func isBasicOrError(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Basic); ok {
+		return true
+	}
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// carries reports whether the value of e holds one of the variables of set:
+// the variable itself, a composite or a pointer to one holding it, or the
+// result (of a type other than a basic one) of a call it is passed to.
+func (st *state[M]) carries(e ast.Expr, set map[*types.Var]bool) bool {
+	info := st.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		return ok && set[v]
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && st.carries(e.X, set)
+	case *ast.CompositeLit:
+		return slices.ContainsFunc(e.Elts, func(x ast.Expr) bool { return st.carries(x, set) })
+	case *ast.KeyValueExpr:
+		return st.carries(e.Value, set)
+	case *ast.CallExpr:
+		if t := info.TypeOf(e); t != nil {
+			if _, basic := t.Underlying().(*types.Basic); basic {
+				return false
+			}
+			if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
+				if _, basic := tup.At(0).Type().Underlying().(*types.Basic); basic {
+					return false
+				}
+			}
+		}
+		return slices.ContainsFunc(e.Args, func(x ast.Expr) bool { return st.carries(x, set) })
+	}
+	return false
 }
 
 // outlivingReceiver reports whether call is a method call whose receiver is

@@ -141,3 +141,48 @@ func openAll(dsns []string) (*registry, error) {
 	}
 	return reg, nil
 }
+
+// Each client ends up in a service kept for the process.
+type tenantService struct{ db *sql.DB }
+
+func newTenantService(db *sql.DB) (*tenantService, error) { return &tenantService{db: db}, nil }
+
+func startTenants(tenants []Tenant) ([]*tenantService, error) {
+	var out []*tenantService
+	for _, t := range tenants {
+		db, err := sql.Open("pgx", t.DSN)
+		if err != nil {
+			return nil, err
+		}
+		svc, err := newTenantService(db)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, svc)
+	}
+	return out, nil
+}
+
+// Only a count leaves the iteration: a pool per tenant per call.
+func countTenants(ctx context.Context, tenants []Tenant) (int, error) {
+	total := 0
+	for _, t := range tenants {
+		db, err := sql.Open("pgx", t.DSN) // want `sql.Open builds a new \*sql.DB inside a loop`
+		if err != nil {
+			return 0, err
+		}
+		n, err := countWith(ctx, db)
+		db.Close()
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
+}
+
+func countWith(ctx context.Context, db *sql.DB) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n)
+	return n, err
+}
