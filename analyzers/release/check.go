@@ -615,24 +615,44 @@ func lastCall(b *cfg.Block) *ast.CallExpr {
 	return nil
 }
 
-// assigns reports whether n assigns to v.
+// assigns reports whether n assigns to v something else than a wrapping
+// of v itself (err = fmt.Errorf("query: %w", err) keeps err's nil-ness).
 func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 	if v == nil {
 		return false
 	}
-	var lhs []ast.Expr
+	var lhs, rhs []ast.Expr
 	switch n := n.(type) {
 	case *ast.AssignStmt:
-		lhs = n.Lhs
+		lhs, rhs = n.Lhs, n.Rhs
 	case *ast.ValueSpec:
 		for _, id := range n.Names {
 			lhs = append(lhs, id)
 		}
+		rhs = n.Values
 	default:
 		return false
 	}
-	for _, l := range lhs {
+	for i, l := range lhs {
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+			if len(rhs) == len(lhs) && wrapsVar(info, rhs[i], v) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// wrapsVar reports whether e is a call of error type taking v as an
+// argument (wrap(err), translate(ctx, err)).
+func wrapsVar(info *types.Info, e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !types.Identical(info.TypeOf(call), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	for _, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
 			return true
 		}
 	}

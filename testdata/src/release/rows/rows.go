@@ -311,3 +311,20 @@ func lastOrderLeak(ctx context.Context, db *sql.DB, user int64, prev error) (int
 	defer rows.Close()
 	return 0, nil
 }
+
+func translate(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("database timeout: %w", err)
+	}
+	return err
+}
+
+// err wrapped before its check keeps its nil-ness.
+func recentEmails(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT email FROM users ORDER BY created_at DESC LIMIT 10")
+	err = translate(err)
+	if err != nil {
+		return nil, err
+	}
+	return scanEmails(rows)
+}
