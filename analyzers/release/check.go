@@ -36,6 +36,9 @@ type body struct {
 	once  bool // a command body (cobra, urfave/cli): runs once, like main
 	conds *condTable
 	tags  map[ast.Expr]ast.Expr // case expressions of tagged switches -> tag
+	// defersInLoop: a defer stands in a loop of the body (outside its
+	// function literals).
+	defersInLoop bool
 }
 
 func (st *state) check() {
@@ -68,6 +71,10 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 				once := b.once || owner.CommandBody(st.pass.TypesInfo, n, stack)
 				walk(&body{fn: n, decl: fd, ftype: n.Type, block: n.Body, once: once})
 				return false
+			case *ast.DeferStmt:
+				if enclosingLoop(stack) != nil {
+					b.defersInLoop = true
+				}
 			case *ast.CallExpr:
 				if e, r, c, from, ok := st.acquisitionCleanup(n); ok {
 					if e.Client != "" && (b.once || !st.clientTracked(fd) || st.perCall.Has(n)) {
@@ -328,7 +335,7 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 
 // checkBody reports the leaks of one function body.
 func (st *state) checkBody(b *body) {
-	if len(b.acqs) == 0 {
+	if len(b.acqs) == 0 && !b.defersInLoop {
 		return
 	}
 	reported := map[*acq]bool{}

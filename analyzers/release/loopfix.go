@@ -39,7 +39,7 @@ func (st *state) deferInLoop(b *body, graph func() *cfg.CFG, reported map[*acq]b
 			}
 			e, _ := st.entryOf(v.Type())
 			line := st.pass.Fset.Position(loop.Pos()).Line
-			for _, a := range b.acqs {
+			for _, a := range append(slices.Clone(b.acqs), st.perIteration(b, loop, v)...) {
 				if reported[a] || a.call.Pos() < loop.Pos() || a.call.End() > loop.End() {
 					continue
 				}
@@ -62,6 +62,76 @@ func (st *state) deferInLoop(b *body, graph func() *cfg.CFG, reported map[*acq]b
 		}
 		return true
 	})
+}
+
+// perIteration makes acquisitions of the calls in the loop's body, not
+// acquisitions themselves, whose result of a resource's type v is assigned
+// (rows, err := r.store.List(ctx) through an interface the analysis cannot
+// see into): deferring its release in the loop holds one per iteration all
+// the same.
+func (st *state) perIteration(b *body, loop ast.Node, v *types.Var) []*acq {
+	info := st.pass.TypesInfo
+	var out []*acq
+	ast.PreorderStack(loopBody(loop), nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Rhs) != 1 {
+				return true
+			}
+			call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if _, _, _, ok := st.acquisition(call); ok {
+				return true // an acquisition: tracked, or left to singleton
+			}
+			for i, l := range n.Lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok || info.ObjectOf(id) != v {
+					continue
+				}
+				e, ok := st.entryOf(v.Type())
+				if !ok {
+					return true
+				}
+				from := "a call"
+				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+					from = fn.Name()
+				}
+				full := append(append(slices.Clone(b.prefix(loop)), stack...), n)
+				out = append(out, &acq{call: call, stack: full, entry: e, result: i, from: from, fn: b.fn})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// prefix returns the ancestors of loop within the body, outermost first,
+// the loop included.
+func (b *body) prefix(loop ast.Node) []ast.Node {
+	var out []ast.Node
+	ast.PreorderStack(b.block, nil, func(n ast.Node, stack []ast.Node) bool {
+		if n == loop {
+			out = append(slices.Clone(stack), n)
+			return false
+		}
+		_, lit := n.(*ast.FuncLit)
+		return out == nil && !lit
+	})
+	return out
+}
+
+func loopBody(loop ast.Node) *ast.BlockStmt {
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		return l.Body
+	case *ast.RangeStmt:
+		return l.Body
+	}
+	return &ast.BlockStmt{}
 }
 
 // enclosingLoop returns the loop whose body holds the node at the top of
