@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/connlint/connlint/analyzers/catalog"
+	"github.com/connlint/connlint/analyzers/internal/astx"
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
 
@@ -72,7 +73,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 				walk(&body{fn: n, decl: fd, ftype: n.Type, block: n.Body, once: once})
 				return false
 			case *ast.DeferStmt:
-				if enclosingLoop(stack) != nil {
+				if astx.EnclosingLoop(stack) != nil {
 					b.defersInLoop = true
 				}
 			case *ast.CallExpr:
@@ -628,16 +629,8 @@ func assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 	if v == nil {
 		return false
 	}
-	var lhs, rhs []ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		lhs, rhs = n.Lhs, n.Rhs
-	case *ast.ValueSpec:
-		for _, id := range n.Names {
-			lhs = append(lhs, id)
-		}
-		rhs = n.Values
-	default:
+	lhs, rhs, ok := astx.Assignment(n)
+	if !ok {
 		return false
 	}
 	for i, l := range lhs {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/connlint/connlint/analyzers/internal/astx"
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
 
@@ -29,7 +30,7 @@ func (st *state) deferInLoop(b *body, graph func() *cfg.CFG, reported map[*acq]b
 		case *ast.FuncLit:
 			return false
 		case *ast.DeferStmt:
-			loop := enclosingLoop(stack)
+			loop := astx.EnclosingLoop(stack)
 			if loop == nil {
 				return false
 			}
@@ -72,7 +73,7 @@ func (st *state) deferInLoop(b *body, graph func() *cfg.CFG, reported map[*acq]b
 func (st *state) perIteration(b *body, loop ast.Node, v *types.Var) []*acq {
 	info := st.pass.TypesInfo
 	var out []*acq
-	ast.PreorderStack(loopBody(loop), nil, func(n ast.Node, stack []ast.Node) bool {
+	ast.PreorderStack(astx.LoopBody(loop), nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -122,36 +123,6 @@ func (b *body) prefix(loop ast.Node) []ast.Node {
 		return out == nil && !lit
 	})
 	return out
-}
-
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	switch l := loop.(type) {
-	case *ast.ForStmt:
-		return l.Body
-	case *ast.RangeStmt:
-		return l.Body
-	}
-	return &ast.BlockStmt{}
-}
-
-// enclosingLoop returns the loop whose body holds the node at the top of
-// stack, not crossing a function literal.
-func enclosingLoop(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i > 0; i-- {
-		switch l := stack[i-1].(type) {
-		case *ast.FuncLit:
-			return nil
-		case *ast.ForStmt:
-			if stack[i] == l.Body {
-				return l
-			}
-		case *ast.RangeStmt:
-			if stack[i] == l.Body {
-				return l
-			}
-		}
-	}
-	return nil
 }
 
 // deferredRelease returns the variable a defer statement releases.

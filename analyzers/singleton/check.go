@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/connlint/connlint/analyzers/internal/astx"
 	"github.com/connlint/connlint/analyzers/internal/noreturn"
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
@@ -57,7 +58,7 @@ func (st *state[M]) check() {
 
 func (st *state[M]) checkSite(s *site) {
 	info := st.pass.TypesInfo
-	inner := innermostFunc(s.stack)
+	inner := astx.InnermostFunc(s.stack)
 	onceBody := st.isOnceBody(s.stack)
 	global, local, target := st.holder(s)
 	typ := st.typeName(s)
@@ -69,7 +70,7 @@ func (st *state[M]) checkSite(s *site) {
 	}
 
 	// Rule 1: per call, in a loop body or an HTTP handler.
-	if loop := loopAround(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) && !st.retryLoop(s, inner) {
+	if loop := astx.EnclosingLoop(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) && !st.retryLoop(s, inner) {
 		st.report(s, fmt.Sprintf("%s builds a new %s inside a loop: every iteration opens new connections; build the client once, outside the loop, and reuse it", s.name, typ), nil)
 		return
 	}
@@ -207,7 +208,7 @@ func (st *state[M]) escapes(s *site, inner ast.Node, local *types.Var, target as
 			IsRelease: func(string) bool { return false },
 			Call:      func(*ast.CallExpr, *types.Func, int) owner.Effect { return owner.Transfer },
 		}
-		return u.In(funcBody(inner)) == owner.Transfer
+		return u.In(astx.FuncBody(inner)) == owner.Transfer
 	}
 	switch t := target.(type) {
 	case nil:
@@ -230,7 +231,7 @@ func (st *state[M]) escapes(s *site, inner ast.Node, local *types.Var, target as
 // package variable in fn: the package's own singleton.
 func (st *state[M]) storedGlobally(fn ast.Node, v *types.Var) bool {
 	found := false
-	ast.Inspect(funcBody(fn), func(n ast.Node) bool {
+	ast.Inspect(astx.FuncBody(fn), func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -264,14 +265,14 @@ func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop
 		return false
 	}
 	if loop != nil {
-		body := loopBody(loop)
+		body := astx.LoopBody(loop)
 		if local.Pos() < body.Pos() || local.Pos() >= body.End() {
 			return true // declared outside the loop: a retry loop keeps the one that worked
 		}
 	}
-	scope := funcBody(innermostFunc(s.stack))
+	scope := astx.FuncBody(astx.InnermostFunc(s.stack))
 	if loop != nil {
-		scope = loopBody(loop)
+		scope = astx.LoopBody(loop)
 	}
 	// The variables that carry the client: it, and what is built around
 	// it (svc := NewService(db), r := &Repo{db: db}).
@@ -424,9 +425,9 @@ func (st *state[M]) outlivingReceiver(call *ast.CallExpr, s *site, loop ast.Node
 			if s.decl.Recv != nil && len(s.decl.Recv.List) > 0 && len(s.decl.Recv.List[0].Names) > 0 && info.Defs[s.decl.Recv.List[0].Names[0]] == v {
 				return true // the receiver
 			}
-			var scope ast.Node = innermostFunc(s.stack) // parameters included
+			var scope ast.Node = astx.InnermostFunc(s.stack) // parameters included
 			if loop != nil {
-				scope = loopBody(loop)
+				scope = astx.LoopBody(loop)
 			}
 			return v.Pos() < scope.Pos() || v.Pos() >= scope.End()
 		}
@@ -443,56 +444,6 @@ func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 		return !found
 	})
 	return found
-}
-
-func innermostFunc(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return stack[i]
-		}
-	}
-	return nil
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch f := fn.(type) {
-	case *ast.FuncLit:
-		return f.Body
-	case *ast.FuncDecl:
-		return f.Body
-	}
-	return &ast.BlockStmt{}
-}
-
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	switch l := loop.(type) {
-	case *ast.ForStmt:
-		return l.Body
-	case *ast.RangeStmt:
-		return l.Body
-	}
-	return &ast.BlockStmt{}
-}
-
-// loopAround returns the loop whose body holds the call, within the
-// innermost function.
-func loopAround(stack []ast.Node) ast.Node {
-	for i := len(stack) - 1; i > 0; i-- {
-		switch l := stack[i-1].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return nil
-		case *ast.ForStmt:
-			if stack[i] == l.Body {
-				return l
-			}
-		case *ast.RangeStmt:
-			if stack[i] == l.Body {
-				return l
-			}
-		}
-	}
-	return nil
 }
 
 // handlerAround returns the innermost enclosing function that is an HTTP
@@ -641,7 +592,7 @@ func (st *state[M]) testHelper(fd *ast.FuncDecl) bool {
 // builds one in the end. A loop whose successful iteration goes on to the
 // next one (a client per item, per tick, per reconnect) is per iteration.
 func (st *state[M]) retryLoop(s *site, fn ast.Node) bool {
-	body := funcBody(fn)
+	body := astx.FuncBody(fn)
 	var stmt ast.Node
 	for i := len(s.stack) - 1; i >= 0; i-- {
 		if _, ok := s.stack[i].(ast.Stmt); ok {

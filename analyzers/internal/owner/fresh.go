@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/connlint/connlint/analyzers/internal/astx"
 )
 
 // Source reports whether a call yields a new client or resource, at which
@@ -74,16 +76,8 @@ func Fresh(info *types.Info, fd *ast.FuncDecl, src Source, holders bool) (result
 			}
 		}
 		inspectBody(fd.Body, func(n ast.Node) {
-			var lhs, rhs []ast.Expr
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = n.Lhs, n.Rhs
-			case *ast.ValueSpec:
-				for _, id := range n.Names {
-					lhs = append(lhs, id)
-				}
-				rhs = n.Values
-			default:
+			lhs, rhs, ok := astx.Assignment(n)
+			if !ok {
 				return
 			}
 			if len(rhs) == 1 && len(lhs) > 1 {
