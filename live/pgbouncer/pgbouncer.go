@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/connlint/connlint/live/engine"
@@ -24,10 +23,7 @@ import (
 
 // Engine polls one PgBouncer over one admin console connection.
 type Engine struct {
-	cfg    *pgx.ConnConfig
-	secret string
-	mu     sync.Mutex
-	conn   *pgx.Conn
+	*postgres.Session
 }
 
 // New parses pgbouncer://user:pass@host:6432/pgbouncer; it does not connect.
@@ -53,53 +49,11 @@ func New(dsn string, timeout time.Duration) (*Engine, error) {
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
 	cfg.StatementCacheCapacity = 0
 	cfg.DescriptionCacheCapacity = 0
-	return &Engine{cfg: cfg, secret: engine.Password(dsn)}, nil
+	return &Engine{postgres.NewSession(cfg, engine.Password(dsn))}, nil
 }
 
 // Kind implements engine.Engine.
 func (e *Engine) Kind() string { return "pgbouncer" }
-
-// Close implements engine.Engine.
-func (e *Engine) Close() error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.conn != nil {
-		err := e.conn.Close(context.Background())
-		e.conn = nil
-		return err
-	}
-	return nil
-}
-
-func (e *Engine) withConn(ctx context.Context, f func(*pgx.Conn) error) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	for attempt := 0; ; attempt++ {
-		fresh := false
-		if e.conn == nil || e.conn.IsClosed() {
-			c, err := postgres.Connect(ctx, e.cfg, e.secret)
-			if err != nil {
-				return err
-			}
-			e.conn, fresh = c, true
-		}
-		err := f(e.conn)
-		if err == nil {
-			return nil
-		}
-		if _, ok := err.(*engine.Error); ok {
-			return err
-		}
-		if postgres.Broken(e.conn, err) {
-			e.conn.Close(context.Background())
-			e.conn = nil
-			if !fresh && attempt == 0 && ctx.Err() == nil {
-				continue
-			}
-		}
-		return postgres.ClassifyQuery(err, e.secret)
-	}
-}
 
 // show runs one SHOW command and returns its rows as column→text maps
 // (the columns differ between PgBouncer versions).
@@ -128,7 +82,7 @@ func show(ctx context.Context, c *pgx.Conn, what string) ([]map[string]string, e
 func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 	start := time.Now()
 	var snap *engine.Snapshot
-	err := e.withConn(ctx, func(c *pgx.Conn) error {
+	err := e.Do(ctx, func(c *pgx.Conn) error {
 		snap = engine.NewSnapshot("pgbouncer")
 		ver, err := show(ctx, c, "VERSION")
 		if err != nil {

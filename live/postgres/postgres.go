@@ -7,7 +7,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/connlint/connlint/live/engine"
@@ -16,10 +15,7 @@ import (
 
 // Engine polls one PostgreSQL server over one connection.
 type Engine struct {
-	cfg    *pgx.ConnConfig
-	secret string
-	mu     sync.Mutex
-	conn   *pgx.Conn
+	*Session
 }
 
 // New parses dsn; it does not connect.
@@ -28,67 +24,11 @@ func New(dsn string, timeout time.Duration) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{cfg: cfg, secret: engine.Password(dsn)}, nil
+	return &Engine{NewSession(cfg, engine.Password(dsn))}, nil
 }
 
 // Kind implements engine.Engine.
 func (e *Engine) Kind() string { return "postgres" }
-
-// Close implements engine.Engine.
-func (e *Engine) Close() error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.conn != nil {
-		err := e.conn.Close(context.Background())
-		e.conn = nil
-		return err
-	}
-	return nil
-}
-
-// PID returns the backend pid of the engine's connection (0 if none).
-func (e *Engine) PID() uint32 {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.conn == nil {
-		return 0
-	}
-	return e.conn.PgConn().PID()
-}
-
-// withConn runs f on the engine's connection, connecting first if needed
-// and reconnecting once if the connection turned out to be broken.
-func (e *Engine) withConn(ctx context.Context, f func(*pgx.Conn) error) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	for attempt := 0; ; attempt++ {
-		fresh := false
-		if e.conn == nil || e.conn.IsClosed() {
-			c, err := Connect(ctx, e.cfg, e.secret)
-			if err != nil {
-				return err
-			}
-			e.conn, fresh = c, true
-		}
-		err := f(e.conn)
-		if err == nil {
-			return nil
-		}
-		if _, ok := err.(*engine.Error); ok {
-			return err
-		}
-		if Broken(e.conn, err) && ctx.Err() == nil && !fresh && attempt == 0 {
-			e.conn.Close(context.Background())
-			e.conn = nil
-			continue
-		}
-		if Broken(e.conn, err) {
-			e.conn.Close(context.Background())
-			e.conn = nil
-		}
-		return ClassifyQuery(err, e.secret)
-	}
-}
 
 // The poll is one pipelined batch: one round trip, one implicit
 // transaction, so the three statements see the same statistics snapshot
@@ -126,7 +66,7 @@ SELECT 'database', datname::text, datconnlimit FROM pg_database WHERE datconnlim
 func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 	start := time.Now()
 	snap := engine.NewSnapshot("postgres")
-	err := e.withConn(ctx, func(c *pgx.Conn) error {
+	err := e.Do(ctx, func(c *pgx.Conn) error {
 		snap = engine.NewSnapshot("postgres") // a retry starts over
 		b := &pgx.Batch{}
 		b.Queue(settingsSQL)
@@ -249,7 +189,7 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 		states = IdleStates
 	}
 	var out []engine.Terminated
-	err := e.withConn(ctx, func(c *pgx.Conn) error {
+	err := e.Do(ctx, func(c *pgx.Conn) error {
 		out = nil
 		var who string
 		var super, readAll bool
