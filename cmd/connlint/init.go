@@ -450,6 +450,9 @@ func importsAny(src string, modules []string) bool {
 	return false
 }
 
-var jsComment = regexp.MustCompile(`(?s)/\*.*?\*/|(?m)^\s*//.*$`)
+// jsComment matches a block comment or a whole-line // comment. The flags
+// are scoped: a bare (?s) would let the line comment's .* run on to the end
+// of the file and hide the code below the first comment.
+var jsComment = regexp.MustCompile(`(?s:/\*.*?\*/)|(?m:^\s*//.*$)`)
 
 func stripJSComments(s string) string { return jsComment.ReplaceAllString(s, "") }

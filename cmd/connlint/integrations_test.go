@@ -106,6 +106,25 @@ func TestInitDetectsSingletonsAndScripts(t *testing.T) {
 	}
 }
 
+// TestInitSeesCodeBelowAComment: a line comment above the client (as the
+// rules' own good example has) once hid the rest of the file from init.
+func TestInitSeesCodeBelowAComment(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"package.json": `{"name":"x","dependencies":{"@prisma/client":"6.0.0"}}`,
+		"lib/prisma.ts": "import { PrismaClient } from \"@prisma/client\";\n\n// One client per process.\n" +
+			"const g = globalThis as unknown as { prisma?: PrismaClient };\n/* kept across hot reloads */\n" +
+			"export const prisma = g.prisma ?? new PrismaClient();\nif (process.env.NODE_ENV !== \"production\") g.prisma = prisma;\n",
+		"lib/notes.ts": "/* import { Pool } from \"pg\";\nexport const pool = new Pool(); */\n// export const p = new PrismaClient();\nexport const x = 1;\n",
+	})
+	out, stderr, code := connlint(t, dir, "init", "--stdout")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `- "lib/prisma.ts"  # TS/JS: prisma client cached on globalThis`) || strings.Contains(out, "lib/notes.ts") {
+		t.Errorf("want lib/prisma.ts (and not the commented-out lib/notes.ts) as the singleton:\n%s", out)
+	}
+}
+
 // gitCmd runs git in dir with a fixed identity.
 func gitCmd(t *testing.T, dir string, args ...string) string {
 	t.Helper()
