@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"sync/atomic"
+
+	"github.com/connlint/connlint/analyzers/config"
 )
 
 // BareParse parses the files with the grammar of their extension and
@@ -29,17 +31,11 @@ func BareParse(ctx context.Context, files []string, workers int) int64 {
 		case "tsx":
 			g = tsx
 		}
-		p := w.parsers[g]
-		if p == nil {
-			p = newParser(g)
-			w.parsers[g] = p
-		}
-		tree, err := p.ParseCtx(ctx, nil, src)
+		tree, err := w.parser(g).parse(ctx, src)
 		if err != nil {
-			p.Reset()
 			return
 		}
-		tree.Close()
+		tree.close()
 	})
 	return total.Load()
 }
@@ -56,4 +52,11 @@ func Files(roots []string, opts Options) []string {
 	}
 	out = append(out, w.files...)
 	return out
+}
+
+// CatalogMentions returns the prefilter's first test: whether a file's
+// text names a catalog module in a string literal (benchmarks pick the
+// files the rules really run on with it).
+func CatalogMentions(cfg *config.Config) func(src []byte) bool {
+	return newJSCatalog(cfg.Catalog()).mentions
 }

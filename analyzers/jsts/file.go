@@ -3,11 +3,8 @@ package jsts
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
-
-	sitter "github.com/smacker/go-tree-sitter"
 )
 
 // File is one parsed source file: its text, its flattened syntax tree and
@@ -259,17 +256,31 @@ func (e *parseError) Error() string { return e.msg }
 
 // worker holds one goroutine's parsers and flat buffer.
 type worker struct {
-	parsers map[*grammar]*sitter.Parser
+	parsers map[*grammar]*tsParser
 	buf     flatBuf
+	cancel  *cancelFlag
 }
 
-func newWorker() *worker { return &worker{parsers: map[*grammar]*sitter.Parser{}} }
+// newWorker makes a worker whose parses stop when ctx is done.
+func newWorker(ctx context.Context) *worker {
+	return &worker{parsers: map[*grammar]*tsParser{}, cancel: newCancelFlag(ctx)}
+}
 
 func (w *worker) close() {
 	for _, p := range w.parsers {
-		p.Close()
+		p.close()
 	}
 	w.buf.free()
+	w.cancel.free()
+}
+
+func (w *worker) parser(g *grammar) *tsParser {
+	p := w.parsers[g]
+	if p == nil {
+		p = newTSParser(g, w.cancel.c)
+		w.parsers[g] = p
+	}
+	return p
 }
 
 // parseTimeoutMicros bounds the parse of one file.
@@ -279,21 +290,12 @@ const parseTimeoutMicros = 20_000_000
 // into the worker buffer) and the count of error nodes. The tree is closed
 // before it returns.
 func (w *worker) parseOnly(ctx context.Context, src []byte, g *grammar) ([]Node, int, error) {
-	p := w.parsers[g]
-	if p == nil {
-		p = newParser(g)
-		w.parsers[g] = p
-	}
-	tree, err := p.ParseCtx(ctx, nil, src)
-	if err != nil || tree == nil {
-		p.Reset()
-		if err == nil {
-			err = errors.New("parser gave no tree")
-		}
+	tree, err := w.parser(g).parse(ctx, src)
+	if err != nil {
 		return nil, 0, err
 	}
-	nodes, err := w.buf.flatten(tree.RootNode(), g)
-	tree.Close()
+	nodes, err := w.buf.flatten(tree, g)
+	tree.close()
 	if err != nil {
 		return nil, 0, err
 	}
@@ -386,13 +388,6 @@ func (f *File) unparsable() bool {
 	return good == 0 || errBytes*10 >= text*9
 }
 
-func newParser(g *grammar) *sitter.Parser {
-	p := sitter.NewParser()
-	p.SetLanguage(g.lang)
-	p.SetOperationLimit(parseTimeoutMicros)
-	return p
-}
-
 // Pos returns the 1-based line and column (in bytes) of a byte offset.
 func (f *File) Pos(off uint32) (line, col int) {
 	if f.lines == nil {
@@ -435,18 +430,12 @@ func (w *worker) parseCheck(ctx context.Context, path, rel string, src []byte) e
 	case "tsx":
 		g = tsx
 	}
-	p := w.parsers[g]
-	if p == nil {
-		p = newParser(g)
-		w.parsers[g] = p
+	tree, err := w.parser(g).parse(ctx, src)
+	if err != nil {
+		return &parseError{"parse: " + errNoTree.Error()}
 	}
-	tree, err := p.ParseCtx(ctx, nil, src)
-	if err != nil || tree == nil {
-		p.Reset()
-		return &parseError{"parse: parser gave no tree"}
-	}
-	bad := tree.RootNode().HasError()
-	tree.Close()
+	bad := tree.hasError()
+	tree.close()
 	if !bad {
 		return nil
 	}

@@ -43,7 +43,7 @@ func FuzzEngine(f *testing.F) {
 	cfg := config.Default(".")
 	p := &project{cfg: cfg, cat: newJSCatalog(cfg.Catalog()), fs: newFSCache(), sums: map[string]*Summary{}, phase2: true}
 	p.finishPhase1()
-	w := newWorker()
+	w := newWorker(context.Background())
 	f.Cleanup(w.close)
 	names := []string{"/fuzz/app/api/x/route.ts", "/fuzz/page.tsx", "/fuzz/scripts/seed.mjs"}
 	f.Fuzz(func(t *testing.T, src []byte, g uint8) {

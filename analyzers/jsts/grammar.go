@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unsafe"
 
 	sitter "github.com/smacker/go-tree-sitter"
 	"github.com/smacker/go-tree-sitter/javascript"
@@ -240,6 +241,10 @@ var typeNodes = map[string]bool{
 	"nested_type_identifier": true, "existential_type": true, "flow_maybe_type": true,
 }
 
+// opaqueNodes are kept in the flat tree without their descendants: the
+// engine reads a string or regex literal's text, never its parts.
+var opaqueNodes = map[string]bool{"string": true, "regex": true}
+
 // Fields the engine reads.
 const (
 	FNone Field = iota
@@ -293,6 +298,10 @@ type grammar struct {
 	lang   *sitter.Language
 	kinds  []uint16
 	fields []uint16
+	// c is the grammar's tables in C memory (a *C.cl_grammar), ptr the
+	// tree-sitter language.
+	c   unsafe.Pointer
+	ptr unsafe.Pointer
 }
 
 var (
@@ -311,8 +320,11 @@ func grammars() (ts, tsxg, js *grammar) {
 
 func newGrammar(name string, lang *sitter.Language) *grammar {
 	g := &grammar{name: name, lang: lang}
+	// sitter.Language's only field is the C TSLanguage pointer.
+	g.ptr = *(*unsafe.Pointer)(unsafe.Pointer(lang))
 	n := lang.SymbolCount()
 	g.kinds = make([]uint16, n)
+	opaque := make([]bool, n)
 	for s := uint32(0); s < n; s++ {
 		sym := sitter.Symbol(s)
 		key := lang.SymbolName(sym)
@@ -330,6 +342,7 @@ func newGrammar(name string, lang *sitter.Language) *grammar {
 		case lang.SymbolType(sym) == sitter.SymbolTypeAnonymous:
 			g.kinds[s] = uint16(kSkip)
 		}
+		opaque[s] = opaqueNodes[key]
 	}
 	g.fields = make([]uint16, 64)
 	for i := 1; i < len(g.fields); i++ {
@@ -341,6 +354,7 @@ func newGrammar(name string, lang *sitter.Language) *grammar {
 			g.fields[i] = uint16(f)
 		}
 	}
+	g.c = cGrammar(g.kinds, opaque, g.fields)
 	return g
 }
 

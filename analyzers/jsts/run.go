@@ -404,7 +404,7 @@ func parallel(ctx context.Context, n int, paths []string, fn func(*worker, strin
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := newWorker()
+			wk := newWorker(ctx)
 			defer wk.close()
 			for path := range ch {
 				if ctx.Err() != nil {
