@@ -11,10 +11,12 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/diag"
 	"github.com/connlint/connlint/analyzers/jsts"
 )
 
@@ -24,8 +26,12 @@ func main() {
 	workers := flag.Int("workers", 0, "workers (0: GOMAXPROCS)")
 	quiet := flag.Bool("q", false, "print only the summary")
 	prof := flag.String("cpuprofile", "", "write a CPU profile")
+	memprof := flag.String("memprofile", "", "write an allocation profile")
+	traceOut := flag.String("trace", "", "write an execution trace")
 	bare := flag.Bool("bare", false, "only parse the files Run would check (tree-sitter baseline)")
 	cfgPath := flag.String("config", "", "config file")
+	repeat := flag.Int("repeat", 1, "run this many times (profiles of small trees)")
+	mentioning := flag.Bool("mentioning", false, "list the files Run would check that name a catalog module (the files the rules run on)")
 	flag.Parse()
 	wd, _ := os.Getwd()
 	cfg, err := config.Discover(wd, *cfgPath)
@@ -40,8 +46,37 @@ func main() {
 			defer pprof.StopCPUProfile()
 		}
 	}
+	if *traceOut != "" {
+		tf, err := os.Create(*traceOut)
+		if err == nil {
+			_ = trace.Start(tf)
+			defer trace.Stop()
+		}
+	}
+	if *memprof != "" {
+		runtime.MemProfileRate = 4096
+		defer func() {
+			if mf, err := os.Create(*memprof); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(mf, 0)
+				mf.Close()
+			}
+		}()
+	}
 	if *workers == 0 {
 		*workers = runtime.GOMAXPROCS(0)
+	}
+	if *mentioning {
+		var roots []string
+		for _, a := range flag.Args() {
+			roots = append(roots, strings.TrimSuffix(a, "/..."))
+		}
+		names := jsts.CatalogMentions(cfg)
+		for _, f := range jsts.Files(roots, jsts.Options{Config: cfg}) {
+			if src, err := os.ReadFile(f); err == nil && names(src) {
+				fmt.Println(f)
+			}
+		}
+		return
 	}
 	if *bare {
 		var roots []string
@@ -57,7 +92,11 @@ func main() {
 		return
 	}
 	start := time.Now()
-	res, st := jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre, ForceAll: *all})
+	var res diag.Result
+	var st jsts.Stats
+	for i := 0; i < max(*repeat, 1); i++ {
+		res, st = jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre, ForceAll: *all})
+	}
 	el := time.Since(start)
 	if !*quiet {
 		enc := json.NewEncoder(os.Stdout)
