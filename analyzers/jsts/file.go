@@ -23,8 +23,11 @@ type File struct {
 
 	lines []uint32 // byte offsets of line starts, built on first use
 
-	scopes   map[int32]*scope
+	// names maps a declared name to its innermost-last binding per scope,
+	// chained through Binding.shadow (the scope table, one map per file).
+	names    map[string]*Binding
 	Bindings []*Binding
+	arena    []Binding // Bindings are carved from here
 	// Imports are the import declarations, requires and import() calls.
 	Imports []*Import
 	// Calls and News are the call_expression and new_expression nodes.
@@ -75,6 +78,8 @@ type Binding struct {
 	Import *Import
 	// ImportName is the name imported: "default", "*" or a named export.
 	ImportName string
+	// shadow is the next binding of the same name in another scope.
+	shadow *Binding
 }
 
 // Import is one module reference: an import or export-from declaration, a
@@ -82,11 +87,6 @@ type Binding struct {
 type Import struct {
 	Spec string
 	Node int32
-}
-
-type scope struct {
-	node  int32
-	names map[string]*Binding
 }
 
 // Kind of node i.

@@ -19,7 +19,7 @@ func (f *File) index() {
 			f.se[i] = n
 		}
 	}
-	f.scopes = map[int32]*scope{}
+	f.names = map[string]*Binding{}
 	f.Hashbang = bytes.HasPrefix(f.Src, []byte("#!"))
 	stack := make([]int32, 0, 32)
 	for i := int32(0); i < n; i++ {
@@ -59,11 +59,11 @@ func (f *File) index() {
 			f.noteDeclaration(i, stack)
 		case KFunctionDeclaration, KGeneratorFunctionDeclaration:
 			if name := f.Field(i, FName); name >= 0 && len(stack) > 0 {
-				f.declare(stack[len(stack)-1], &Binding{Name: f.Text(name), Kind: BFunc, Const: true, Decl: name, Init: i})
+				f.declare(stack[len(stack)-1], Binding{Name: f.Text(name), Kind: BFunc, Const: true, Decl: name, Init: i})
 			}
 		case KClassDeclaration, KAbstractClassDeclaration:
 			if name := f.Field(i, FName); name >= 0 && len(stack) > 0 {
-				f.declare(stack[len(stack)-1], &Binding{Name: f.Text(name), Kind: BClass, Const: true, Decl: name, Init: i})
+				f.declare(stack[len(stack)-1], Binding{Name: f.Text(name), Kind: BClass, Const: true, Decl: name, Init: i})
 			}
 		case KFormalParameters:
 			fn := f.N[i].Parent
@@ -110,18 +110,36 @@ func (f *File) index() {
 	f.noteCommonJSExports()
 }
 
-func (f *File) declare(scopeNode int32, b *Binding) {
-	s := f.scopes[scopeNode]
-	if s == nil {
-		s = &scope{node: scopeNode, names: map[string]*Binding{}}
-		f.scopes[scopeNode] = s
-	}
+// declare adds b to the scope of node scopeNode: a second parameter of
+// the same name is ignored, any other second declaration in the same
+// scope replaces the first for lookups.
+func (f *File) declare(scopeNode int32, b Binding) {
 	b.Scope = scopeNode
-	if _, dup := s.names[b.Name]; dup && b.Kind == BParam {
-		return
+	head := f.names[b.Name]
+	var prev *Binding
+	for x := head; x != nil; prev, x = x, x.shadow {
+		if x.Scope != scopeNode {
+			continue
+		}
+		if b.Kind == BParam {
+			return
+		}
+		// unlink the replaced binding
+		if prev == nil {
+			head = x.shadow
+		} else {
+			prev.shadow = x.shadow
+		}
+		break
 	}
-	s.names[b.Name] = b
-	f.Bindings = append(f.Bindings, b)
+	if len(f.arena) == cap(f.arena) {
+		f.arena = make([]Binding, 0, min(max(2*cap(f.arena), 16), 256))
+	}
+	f.arena = append(f.arena, b)
+	nb := &f.arena[len(f.arena)-1]
+	nb.shadow = head
+	f.names[b.Name] = nb
+	f.Bindings = append(f.Bindings, nb)
 }
 
 // declarePattern declares the names of a binding pattern; path is the
@@ -132,7 +150,7 @@ func (f *File) declarePattern(scopeNode, p int32, kind BindKind, isConst bool, i
 	}
 	switch f.N[p].Kind {
 	case KIdentifier, KShorthandPropertyIdentifierPattern:
-		f.declare(scopeNode, &Binding{Name: f.Text(p), Kind: kind, Const: isConst, Decl: p, Init: init, Path: path})
+		f.declare(scopeNode, Binding{Name: f.Text(p), Kind: kind, Const: isConst, Decl: p, Init: init, Path: path})
 	case KObjectPattern:
 		for c := f.firstChild(p); c >= 0; c = f.N[c].Next {
 			switch f.N[c].Kind {
@@ -246,8 +264,7 @@ func (f *File) noteUsing(i int32, stack []int32) {
 	if name < 0 || f.N[name].Kind != KIdentifier {
 		return
 	}
-	b := &Binding{Name: f.Text(name), Kind: BVar, Const: true, Decl: name, Init: right, Using: true}
-	f.declare(stack[len(stack)-1], b)
+	f.declare(stack[len(stack)-1], Binding{Name: f.Text(name), Kind: BVar, Const: true, Decl: name, Init: right, Using: true})
 }
 
 // UsingStatement returns the binding declared by a using statement node
@@ -276,7 +293,7 @@ func (f *File) noteImport(i int32) {
 		im := &Import{Spec: spec, Node: i}
 		f.Imports = append(f.Imports, im)
 		if id := f.ChildOfKind(req, KIdentifier); id >= 0 {
-			f.declare(0, &Binding{Name: f.Text(id), Kind: BImport, Const: true, Decl: id, Init: -1, Import: im, ImportName: "*"})
+			f.declare(0, Binding{Name: f.Text(id), Kind: BImport, Const: true, Decl: id, Init: -1, Import: im, ImportName: "*"})
 		}
 		return
 	}
@@ -293,10 +310,10 @@ func (f *File) noteImport(i int32) {
 	for c := f.firstChild(clause); c >= 0; c = f.N[c].Next {
 		switch f.N[c].Kind {
 		case KIdentifier:
-			f.declare(0, &Binding{Name: f.Text(c), Kind: BImport, Const: true, Decl: c, Init: -1, Import: im, ImportName: "default"})
+			f.declare(0, Binding{Name: f.Text(c), Kind: BImport, Const: true, Decl: c, Init: -1, Import: im, ImportName: "default"})
 		case KNamespaceImport:
 			if id := f.ChildOfKind(c, KIdentifier); id >= 0 {
-				f.declare(0, &Binding{Name: f.Text(id), Kind: BImport, Const: true, Decl: id, Init: -1, Import: im, ImportName: "*"})
+				f.declare(0, Binding{Name: f.Text(id), Kind: BImport, Const: true, Decl: id, Init: -1, Import: im, ImportName: "*"})
 			}
 		case KNamedImports:
 			for s := f.firstChild(c); s >= 0; s = f.N[s].Next {
@@ -316,7 +333,7 @@ func (f *File) noteImport(i int32) {
 				if alias >= 0 {
 					local = alias
 				}
-				f.declare(0, &Binding{Name: f.Text(local), Kind: BImport, Const: true, Decl: local, Init: -1, Import: im, ImportName: imported})
+				f.declare(0, Binding{Name: f.Text(local), Kind: BImport, Const: true, Decl: local, Init: -1, Import: im, ImportName: imported})
 			}
 		}
 	}
@@ -406,21 +423,26 @@ func (f *File) isExportsMember(i int32) bool {
 // Lookup resolves an identifier node to its binding, or nil for a global
 // or an undeclared name.
 func (f *File) Lookup(id int32) *Binding {
-	name := string(f.Src[f.N[id].Start:f.N[id].End])
-	return f.LookupName(name, id)
+	return f.innermost(f.names[string(f.Src[f.N[id].Start:f.N[id].End])], id)
 }
 
 // LookupName resolves name as seen from node at.
 func (f *File) LookupName(name string, at int32) *Binding {
-	for p := at; p >= 0; p = f.N[p].Parent {
-		if s := f.scopes[p]; s != nil {
-			if b := s.names[name]; b != nil {
-				// A parameter default or a declaration's own name: fine.
-				return b
-			}
+	return f.innermost(f.names[name], at)
+}
+
+// innermost picks, from the bindings of one name, the one whose scope is
+// the nearest ancestor of node at (at itself included): in preorder the
+// nearest of the ancestors is the one with the largest index. A
+// parameter default or a declaration's own name resolves like any use.
+func (f *File) innermost(b *Binding, at int32) *Binding {
+	var best *Binding
+	for ; b != nil; b = b.shadow {
+		if b.Scope <= at && at < f.se[b.Scope] && (best == nil || b.Scope > best.Scope) {
+			best = b
 		}
 	}
-	return nil
+	return best
 }
 
 // References returns the identifier nodes that resolve to b (its
