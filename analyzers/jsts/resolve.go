@@ -2,17 +2,21 @@ package jsts
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // fsCache answers the file-system questions of import resolution once per
 // path; it is shared by the workers.
 type fsCache struct {
 	stat     sync.Map // path -> bool (is a regular file)
+	dirs     sync.Map // dir -> *dirList
 	resolved sync.Map // dir + "\x00" + spec -> string ("" when not found)
 	tsconfig sync.Map // dir -> *tsconfig (nil: none)
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
@@ -24,14 +28,74 @@ type fsCache struct {
 
 func newFSCache() *fsCache { return &fsCache{workspace: map[string]string{}} }
 
+// isFile reports a regular file (through symlinks). Resolution tries many
+// names that do not exist (each extension, index files), so the answer
+// comes from one listing per folder instead of a stat per name; a name the
+// listing cannot settle (a symlink, or a case or Unicode variant of an
+// entry on a file system that may match it) is stat'ed.
 func (c *fsCache) isFile(p string) bool {
 	if v, ok := c.stat.Load(p); ok {
 		return v.(bool)
 	}
-	st, err := os.Stat(p)
-	ok := err == nil && st.Mode().IsRegular()
+	var ok bool
+	switch t, listed := c.dirList(filepath.Dir(p)).lookup(filepath.Base(p)); {
+	case listed && t.IsRegular():
+		ok = true
+	case listed && t&fs.ModeSymlink == 0:
+		ok = false
+	case !listed && t == 0:
+		ok = false
+	default:
+		st, err := os.Stat(p)
+		ok = err == nil && st.Mode().IsRegular()
+	}
 	c.stat.Store(p, ok)
 	return ok
+}
+
+// dirList is the entries of one folder: name -> type bits.
+type dirList struct {
+	types  map[string]fs.FileMode
+	fold   map[string]bool // lower-cased names
+	unread bool            // the folder exists but cannot be listed
+}
+
+func (c *fsCache) dirList(dir string) *dirList {
+	if v, ok := c.dirs.Load(dir); ok {
+		return v.(*dirList)
+	}
+	l := &dirList{types: map[string]fs.FileMode{}, fold: map[string]bool{}}
+	ents, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		l.unread = true
+	}
+	for _, e := range ents {
+		l.types[e.Name()] = e.Type()
+		l.fold[strings.ToLower(e.Name())] = true
+	}
+	v, _ := c.dirs.LoadOrStore(dir, l)
+	return v.(*dirList)
+}
+
+// lookup returns the type of an entry and whether it is listed; for a
+// name not listed, t is non-zero when a stat could still find it (a
+// case-insensitive match, or a name that is not plain ASCII).
+func (l *dirList) lookup(name string) (t fs.FileMode, listed bool) {
+	if l.unread {
+		return fs.ModeIrregular, false
+	}
+	if t, ok := l.types[name]; ok {
+		return t, true
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return fs.ModeIrregular, false
+		}
+	}
+	if l.fold[strings.ToLower(name)] {
+		return fs.ModeIrregular, false
+	}
+	return 0, false
 }
 
 // tsconfig holds what resolution needs from tsconfig.json/jsconfig.json.
