@@ -21,7 +21,12 @@ type jsCatalog struct {
 	// or import a catalog module (module names, "prisma" for generated
 	// clients).
 	needles [][]byte
-	memo    sync.Map // spec -> []*catalog.Entry
+	// needleSet holds the needles for the one-pass scan: all needles when
+	// scannable, else nil; maxSlash is the most '/' in one needle.
+	needleSet map[string]bool
+	maxSlash  int
+	maxLen    int
+	memo      sync.Map // spec -> []*catalog.Entry
 }
 
 func newJSCatalog(c *catalog.Catalog) *jsCatalog {
@@ -64,14 +69,67 @@ func newJSCatalog(c *catalog.Catalog) *jsCatalog {
 			}
 		}
 	}
+	jc.needleSet = map[string]bool{}
+	for _, n := range jc.needles {
+		if len(n) == 0 || bytes.ContainsAny(n, "'\"`") {
+			// an empty needle matches everything; a quote cannot be
+			// inside one token: scan needle by needle
+			jc.needleSet = nil
+			break
+		}
+		jc.needleSet[string(n)] = true
+		jc.maxSlash = max(jc.maxSlash, bytes.Count(n, []byte("/")))
+		jc.maxLen = max(jc.maxLen, len(n))
+	}
 	return jc
 }
 
+// isDelim: the bytes a needle must sit between (quotes and slashes).
+var isDelim = [256]bool{'\'': true, '"': true, '`': true, '/': true}
+
 // mentions reports whether src may import a catalog module: a needle
+// between two delimiters (see mentionsEach). One pass: at each delimiter,
+// the text up to the next delimiter, or through up to maxSlash more
+// slashes, is looked up in the needle set.
+func (jc *jsCatalog) mentions(src []byte) bool {
+	if jc.needleSet == nil {
+		return jc.mentionsEach(src)
+	}
+	if len(jc.needleSet) == 0 {
+		return false
+	}
+	n := len(src)
+	for d := 0; d < n; d++ {
+		if !isDelim[src[d]] {
+			continue
+		}
+		start := d + 1
+		slashes := 0
+		for e := start + 1; e < n; e++ {
+			c := src[e]
+			if !isDelim[c] {
+				continue
+			}
+			if e-start > jc.maxLen {
+				break
+			}
+			if jc.needleSet[string(src[start:e])] {
+				return true
+			}
+			if c != '/' || slashes == jc.maxSlash {
+				break
+			}
+			slashes++
+		}
+	}
+	return false
+}
+
+// mentionsEach is mentions needle by needle: a needle
 // inside a string literal, at its start (a module name) or as a path
 // segment (a generated client folder). Specifiers are always string
 // literals, so a file without one cannot import the module.
-func (jc *jsCatalog) mentions(src []byte) bool {
+func (jc *jsCatalog) mentionsEach(src []byte) bool {
 	for _, n := range jc.needles {
 		if len(n) == 0 {
 			return true
