@@ -1,0 +1,8 @@
+import { PrismaClient } from "@prisma/client";
+
+// One client per process, kept on globalThis so that hot reload reuses it.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export const prisma = globalForPrisma.prisma ?? new PrismaClient();
+
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
