@@ -31,6 +31,9 @@ type BouncerOptions struct {
 	PoolSize      int // default_pool_size, default 2
 	MaxClientConn int // default 20
 	PoolMode      string
+	// StatsUsers is stats_users (default "stats"); each is also a trusted
+	// user in userlist.txt.
+	StatsUsers []string
 }
 
 func pgbouncerBin() (string, error) {
@@ -48,8 +51,8 @@ func pgbouncerBin() (string, error) {
 
 // StartPgBouncer starts pgbouncer (as the unprivileged service user: it
 // refuses root) with database "app" pointing at pg's postgres database,
-// admin user postgres and stats user "stats". Users allowed: postgres,
-// stats, appuser (trust).
+// admin user postgres and stats users opt.StatsUsers (default "stats").
+// Users allowed: postgres, the stats users, appuser (trust).
 func StartPgBouncer(pg *PG, opt BouncerOptions) (*Bouncer, error) {
 	if opt.PoolSize == 0 {
 		opt.PoolSize = 2
@@ -59,6 +62,9 @@ func StartPgBouncer(pg *PG, opt BouncerOptions) (*Bouncer, error) {
 	}
 	if opt.PoolMode == "" {
 		opt.PoolMode = "session"
+	}
+	if len(opt.StatsUsers) == 0 {
+		opt.StatsUsers = []string{"stats"}
 	}
 	bin, err := pgbouncerBin()
 	if err != nil {
@@ -87,7 +93,7 @@ unix_socket_dir = %s
 auth_type = trust
 auth_file = %s
 admin_users = postgres
-stats_users = stats
+stats_users = %s
 pool_mode = %s
 default_pool_size = %d
 max_client_conn = %d
@@ -97,8 +103,11 @@ pidfile = %s
 logfile =
 log_connections = 0
 log_disconnections = 0
-`, pg.Port, port, dir, filepath.Join(dir, "userlist.txt"), opt.PoolMode, opt.PoolSize, opt.MaxClientConn, filepath.Join(dir, "pgbouncer.pid"))
-	users := `"postgres" ""` + "\n" + `"stats" ""` + "\n" + `"appuser" ""` + "\n"
+`, pg.Port, port, dir, filepath.Join(dir, "userlist.txt"), strings.Join(opt.StatsUsers, ", "), opt.PoolMode, opt.PoolSize, opt.MaxClientConn, filepath.Join(dir, "pgbouncer.pid"))
+	users := `"postgres" ""` + "\n" + `"appuser" ""` + "\n"
+	for _, u := range opt.StatsUsers {
+		users += fmt.Sprintf("%q \"\"\n", u)
+	}
 	for name, body := range map[string]string{"pgbouncer.ini": ini, "userlist.txt": users} {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
