@@ -31,6 +31,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
+	readmePG.Stop()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

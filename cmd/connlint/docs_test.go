@@ -18,44 +18,95 @@ import (
 	"github.com/connlint/connlint/live/livetest"
 )
 
-var integrationsDoc = filepath.Join("..", "..", "docs", "integrations.md")
+// readme is the user guide: every code block in it is run or compared by
+// a test.
+var readme = filepath.Join("..", "..", "README.md")
 
-// exercised names every snippet of docs/integrations.md and the test that
-// runs or compares it.
+// exercised names every snippet of README.md and the test that runs or
+// compares it (TestReadmeEverySnippetIsExercised checks that each named
+// test exists).
 var exercised = map[string]string{
+	"install-run":       "TestReadmeInstallAndTestCommands",
+	"sample-run":        "TestReadmeSampleFirstRun",
+	"sample-output":     "TestReadmeSampleFirstRun",
+	"sample-fix":        "TestReadmeSampleFix",
+	"rules-command":     "TestReadmeRulesCommand",
+	"singleton-go-bad":  "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"singleton-go-good": "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"singleton-ts-bad":  "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"singleton-ts-good": "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"release-go-bad":    "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"release-go-good":   "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"release-ts-bad":    "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
+	"release-ts-good":   "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
 	"ci-formats":        "TestDocsCIFormatsAndGating",
-	"gating":            "TestDocsCIFormatsAndGating",
-	"vettool":           "TestDocsVettool",
+	"lint-json":         "TestReadmeLintJSON",
+	"lint-json-output":  "TestReadmeLintJSON",
+	"config":            "TestReadmeConfig",
+	"config-init":       "TestReadmeConfigInit",
+	"suppress-go":       "TestReadmeSuppression",
+	"suppress-ts":       "TestReadmeSuppression",
 	"github-workflow":   "TestDocsGitHubWorkflow (lint, golangci TS/JS and live jobs) and plugin.TestGolangciLintModulePlugin (golangci-lint step)",
-	"custom-gcl":        "TestDocsEverySnippetIsExercised (equal to .custom-gcl.yml, which plugin.TestGolangciLintModulePlugin builds)",
-	"golangci-example":  "TestDocsEverySnippetIsExercised (equal to .golangci.example.yml, which plugin.TestGolangciLintModulePlugin runs)",
+	"gating":            "TestDocsCIFormatsAndGating",
+	"custom-gcl":        "TestReadmeEverySnippetIsExercised (equal to .custom-gcl.yml, which plugin.TestGolangciLintModulePlugin builds)",
+	"golangci-example":  "TestReadmeEverySnippetIsExercised (equal to .golangci.example.yml, which plugin.TestGolangciLintModulePlugin runs)",
 	"golangci-run":      "plugin.TestGolangciLintModulePlugin",
 	"pre-commit-config": "TestPreCommitHook",
+	"vettool":           "TestDocsVettool",
+	"live-quickstart":   "TestReadmeLiveQuickstart",
+	"live-output-run":   "TestReadmeLiveOutput",
+	"live-json":         "TestReadmeLiveOutput (the scenario rendered by live.Evaluate and live.WriteJSON; key set of a real run)",
+	"live-nagios":       "TestReadmeLiveOutput (the scenario rendered by live.WriteNagios; shape of a real run)",
+	"nagios-config":     "TestReadmeNagiosAndIcinga",
+	"icinga-config":     "TestReadmeNagiosAndIcinga",
+	"live-ci-smoke":     "TestReadmeLiveCISmoke",
+	"live-exporter":     "TestReadmeExporterAndScrapeConfig",
+	"prometheus-scrape": "TestReadmeExporterAndScrapeConfig (the end of deploy/prometheus/prometheus.yml, scraped as Prometheus would)",
+	"live-terminate":    "TestReadmeLiveTerminate",
+	"grants-postgres":   "TestReadmeGrantsPostgres",
+	"grants-mysql":      "TestReadmeGrantsMySQL",
+	"grants-pgbouncer":  "TestReadmeGrantsPgBouncer",
+	"grants-redis":      "TestReadmeGrantsRedis",
+	"bench-reproduce":   "TestReadmeBenchReproduce",
+	"layout":            "TestReadmeLayout",
+	"test":              "TestReadmeInstallAndTestCommands (the command .ci/run runs)",
 }
 
-func TestDocsEverySnippetIsExercised(t *testing.T) {
-	all, err := docsnippet.Parse(integrationsDoc)
+func TestReadmeEverySnippetIsExercised(t *testing.T) {
+	all, err := docsnippet.Parse(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
 	for _, s := range all {
 		if s.Name == "" {
-			t.Errorf("docs/integrations.md:%d: a code block without a <!-- snippet: NAME --> marker, so no test runs it", s.Line)
+			t.Errorf("README.md:%d: a code block without a <!-- snippet: NAME --> marker, so no test runs it", s.Line)
 			continue
 		}
 		if _, ok := exercised[s.Name]; !ok {
-			t.Errorf("docs/integrations.md:%d: snippet %q is exercised by no test", s.Line, s.Name)
+			t.Errorf("README.md:%d: snippet %q is exercised by no test", s.Line, s.Name)
+		}
+		if slices.Contains(names, s.Name) {
+			t.Errorf("README.md:%d: snippet %q appears twice", s.Line, s.Name)
 		}
 		names = append(names, s.Name)
 	}
 	for name := range exercised {
 		if !slices.Contains(names, name) {
-			t.Errorf("snippet %q is gone from docs/integrations.md", name)
+			t.Errorf("snippet %q is gone from README.md", name)
+		}
+	}
+	// The tests the table names exist.
+	defined := definedTests(t)
+	for name, by := range exercised {
+		for _, m := range regexp.MustCompile(`\b(?:(plugin|live)\.)?(Test\w+)`).FindAllStringSubmatch(by, -1) {
+			if !defined[m[1]+"."+m[2]] {
+				t.Errorf("snippet %q: %s names %s, which no _test.go file defines", name, by, m[0])
+			}
 		}
 	}
 	for name, file := range map[string]string{"custom-gcl": ".custom-gcl.yml", "golangci-example": ".golangci.example.yml"} {
-		s, err := docsnippet.Get(integrationsDoc, name)
+		s, err := docsnippet.Get(readme, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,9 +115,35 @@ func TestDocsEverySnippetIsExercised(t *testing.T) {
 			t.Fatal(err)
 		}
 		if s.Code != string(data) {
-			t.Errorf("snippet %s differs from %s: the docs show what the tests do not run", name, file)
+			t.Errorf("snippet %s differs from %s: the README shows what the tests do not run", name, file)
 		}
 	}
+	// The README is the one copy: the pages folded into it are gone.
+	for _, old := range []string{"integrations.md", "live.md"} {
+		if _, err := os.Stat(filepath.Join("..", "..", "docs", old)); err == nil {
+			t.Errorf("docs/%s is back: its content lives in README.md", old)
+		}
+	}
+}
+
+// definedTests maps "pkg.TestName" (pkg "" for this package) to true for
+// the test functions of this package, plugin/ and live/.
+func definedTests(t *testing.T) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for pkg, dir := range map[string]string{"": ".", "plugin": filepath.Join("..", "..", "plugin"), "live": filepath.Join("..", "..", "live")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\)`).FindAllStringSubmatch(string(src), -1) {
+				out[pkg+"."+m[1]] = true
+			}
+		}
+	}
+	return out
 }
 
 // binDir is a folder holding the test's connlint binary, for PATH.
@@ -153,7 +230,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 	dir, newLine := prRepo(t)
 	bin := binDir(t)
 
-	formats, err := docsnippet.Get(integrationsDoc, "ci-formats")
+	formats, err := docsnippet.Get(readme, "ci-formats")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +261,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 	}
 
 	// Gating: the change since origin/main holds one new finding.
-	gating, err := docsnippet.Get(integrationsDoc, "gating")
+	gating, err := docsnippet.Get(readme, "gating")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +305,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 
 func TestDocsVettool(t *testing.T) {
 	dir := copyFixture(t, "gomod")
-	s, err := docsnippet.Get(integrationsDoc, "vettool")
+	s, err := docsnippet.Get(readme, "vettool")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +344,7 @@ var installStep = regexp.MustCompile(`(?m)^\s*go install github.com/connlint/con
 // fetched from the network there); golangci-lint's build step is
 // reproduced by the plugin's end-to-end test.
 func TestDocsGitHubWorkflow(t *testing.T) {
-	s, err := docsnippet.Get(integrationsDoc, "github-workflow")
+	s, err := docsnippet.Get(readme, "github-workflow")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func snapshotRepo(t *testing.T) (dir, rev string) {
 }
 
 // TestPreCommitHook installs the hook of .pre-commit-hooks.yaml with the
-// configuration docs/integrations.md shows (the repository URL and rev
+// configuration README.md shows (the repository URL and rev
 // pointed at a snapshot of this checkout) in a project's git repository:
 // a staged leak fails the commit with the finding, the fixed file passes,
 // and a staged TS file is checked as given. pre-commit builds connlint with
@@ -69,7 +69,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	hookRepo, rev := snapshotRepo(t)
 	checkInstalledNames(t, hookRepo)
-	snippet, err := docsnippet.Get(integrationsDoc, "pre-commit-config")
+	snippet, err := docsnippet.Get(readme, "pre-commit-config")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/connlint/connlint/live/livetest"
 )
 
-// The ACL documented in docs/live.md is enough, and a user without
+// The ACL documented in README.md is enough, and a user without
 // CLIENT LIST gets UNKNOWN naming what to grant.
 func TestLeastPrivilegeACL(t *testing.T) {
 	r := livetest.RedisServer(t)
