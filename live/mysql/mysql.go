@@ -136,6 +136,7 @@ func (e *Engine) ConnectionID() int64 {
 }
 
 func (e *Engine) connect(ctx context.Context) error {
+	start := time.Now()
 	connector, err := my.NewConnector(e.cfg)
 	if err != nil {
 		return &engine.Error{Kind: engine.Config, Msg: engine.Scrub(err.Error(), e.secret)}
@@ -153,7 +154,7 @@ func (e *Engine) connect(ctx context.Context) error {
 	}
 	if err != nil {
 		db.Close()
-		return Classify(err, e.secret)
+		return Classify(timedOut(ctx, err, time.Since(start), e.cfg.Timeout), e.secret)
 	}
 	e.db, e.conn = db, c
 	return nil
@@ -186,6 +187,20 @@ func (e *Engine) withConn(ctx context.Context, f func(*sql.Conn) error) error {
 		}
 		return Classify(err, e.secret)
 	}
+}
+
+// timedOut marks a connect error as the timeout it is: when the server
+// never answers the handshake, the driver's read deadline fires first and
+// it reports only "invalid connection", or the context's deadline does.
+func timedOut(ctx context.Context, err error, elapsed, timeout time.Duration) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	late := timeout > 0 && elapsed >= timeout*9/10
+	if ctx.Err() != nil || late && (errors.Is(err, my.ErrInvalidConn) || errors.Is(err, driver.ErrBadConn)) {
+		return fmt.Errorf("%w after %s: %w", context.DeadlineExceeded, elapsed.Round(time.Millisecond), err)
+	}
+	return err
 }
 
 func broken(err error) bool {
