@@ -13,9 +13,12 @@ import (
 
 // FuzzEngine feeds arbitrary bytes to the whole per-file engine (parse,
 // flatten, index, both rules, suppressions) under each grammar: no panic,
-// no crash, no hang. The seed corpus (the fixtures and a few odd inputs)
+// no crash, no hang, and both flatteners give the same nodes. The seed corpus (the fixtures and a few odd inputs)
 // runs as a normal test.
 func FuzzEngine(f *testing.F) {
+	if _, _, _ = grammars(); !fastFlatten {
+		f.Fatal("the direct flattener is off: it disagreed with the cursor on the sample code")
+	}
 	base := filepath.Join("..", "..", "testdata", "js")
 	_ = filepath.WalkDir(base, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -45,6 +48,9 @@ func FuzzEngine(f *testing.F) {
 	p.finishPhase1()
 	w := newWorker(context.Background())
 	f.Cleanup(w.close)
+	var fa, fb flatBuf
+	f.Cleanup(fa.free)
+	f.Cleanup(fb.free)
 	names := []string{"/fuzz/app/api/x/route.ts", "/fuzz/page.tsx", "/fuzz/scripts/seed.mjs"}
 	f.Fuzz(func(t *testing.T, src []byte, g uint8) {
 		start := time.Now()
@@ -68,6 +74,9 @@ func FuzzEngine(f *testing.F) {
 				t.Logf("slow input: %s", d)
 			}
 		}()
+		if gr := grammarsList()[int(g)%3]; !sameFlat(w.parser(gr), gr, src, &fa, &fb) {
+			t.Fatalf("%s: the direct and the cursor flatteners disagree", gr.name)
+		}
 		name := names[int(g)%len(names)]
 		file, err := w.parse(context.Background(), name, name[1:], src)
 		if err != nil {

@@ -314,6 +314,7 @@ func grammars() (ts, tsxg, js *grammar) {
 		gTS = newGrammar("typescript", typescript.GetLanguage())
 		gTSX = newGrammar("tsx", tsx.GetLanguage())
 		gJS = newGrammar("javascript", javascript.GetLanguage())
+		fastFlatten = fastFlattenOK(gTS, gTSX, gJS)
 	})
 	return gTS, gTSX, gJS
 }
@@ -356,6 +357,12 @@ func newGrammar(name string, lang *sitter.Language) *grammar {
 	}
 	g.c = cGrammar(g.kinds, opaque, g.fields)
 	return g
+}
+
+// grammarsList is the three grammars in a fixed order.
+func grammarsList() [3]*grammar {
+	ts, tsx, js := grammars()
+	return [3]*grammar{ts, tsx, js}
 }
 
 // Language of a file, for findings, by its extension.
