@@ -1,10 +1,6 @@
 package jsts
 
-import (
-	"bytes"
-	"path"
-	"strings"
-)
+import "bytes"
 
 // needleSet answers "could this file import one of these modules?" from
 // its string literals alone: an import specifier is always a string
@@ -45,7 +41,7 @@ func (n *needleSet) matches(src []byte) bool {
 			i = start
 			continue
 		}
-		if n.literal(string(src[start:end])) {
+		if n.literalBytes(src[start:end]) {
 			return true
 		}
 		i = end + 1
@@ -53,27 +49,51 @@ func (n *needleSet) matches(src []byte) bool {
 	return false
 }
 
-func (n *needleSet) literal(lit string) bool {
-	if lit == "" || len(lit) > 300 {
+// literalBytes is literal on the bytes of the literal, without copying
+// them (map lookups with string(b) keys do not allocate).
+func (n *needleSet) literalBytes(lit []byte) bool {
+	if len(lit) == 0 || len(lit) > 300 {
 		return false
 	}
-	if n.full[lit] {
+	if n.full[string(lit)] {
 		return true
 	}
-	// @scope/name/sub or name/sub: the package name
-	if name, _ := splitPkg(lit); name != lit && n.full[name] {
+	// @scope/name/sub or name/sub: the package name (see splitPkg)
+	if name := pkgNameBytes(lit); len(name) != len(lit) && n.full[string(name)] {
 		return true
 	}
-	for _, seg := range strings.Split(lit, "/") {
-		if seg == "" {
+	for len(lit) > 0 {
+		seg := lit
+		if i := bytes.IndexByte(lit, '/'); i >= 0 {
+			seg, lit = lit[:i], lit[i+1:]
+		} else {
+			lit = nil
+		}
+		if len(seg) == 0 {
 			continue
 		}
-		if n.segs[seg] {
+		if n.segs[string(seg)] {
 			return true
 		}
-		if ext := path.Ext(seg); ext != "" && n.segs[strings.TrimSuffix(seg, ext)] {
+		// path.Ext: from the last dot
+		if dot := bytes.LastIndexByte(seg, '.'); dot >= 0 && n.segs[string(seg[:dot])] {
 			return true
 		}
 	}
 	return false
+}
+
+// pkgNameBytes is the package name splitPkg gives for a specifier.
+func pkgNameBytes(spec []byte) []byte {
+	i := bytes.IndexByte(spec, '/')
+	if i < 0 {
+		return spec
+	}
+	if spec[0] == '@' {
+		if j := bytes.IndexByte(spec[i+1:], '/'); j >= 0 {
+			return spec[:i+1+j]
+		}
+		return spec
+	}
+	return spec[:i]
 }

@@ -3,6 +3,7 @@ package jsts
 import (
 	"math/rand"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,4 +59,68 @@ func TestMentionsOnePass(t *testing.T) {
 	if found == 0 {
 		t.Fatal("no generated text mentions a catalog module: the test checks nothing")
 	}
+}
+
+// literalBytes answers like the string version it replaced, on specifiers
+// built from the needles' parts.
+func TestNeedleLiteralBytes(t *testing.T) {
+	ns := newNeedleSet()
+	for _, s := range []string{"db", "prisma", "index", "lib", "client"} {
+		ns.segs[s] = true
+	}
+	for _, s := range []string{"@acme/db", "shared", "@/lib/db", "~db"} {
+		ns.full[s] = true
+	}
+	parts := []string{"@acme", "db", "db.ts", "prisma", ".", "..", "", "/", "@", "shared", "lib", "x.js", "index.mjs", "~db", "@/lib/db", ".gitignore", "client", "a.b.c"}
+	r := rand.New(rand.NewSource(2))
+	hits := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j := r.Intn(5); j >= 0; j-- {
+			if j > 0 || r.Intn(2) == 0 {
+				b.WriteString(parts[r.Intn(len(parts))])
+			}
+			if r.Intn(3) > 0 {
+				b.WriteByte('/')
+			}
+		}
+		s := b.String()
+		want := ns.literalRef(s)
+		if want {
+			hits++
+		}
+		if got := ns.literalBytes([]byte(s)); got != want {
+			t.Fatalf("literalBytes(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no generated specifier matched: the test checks nothing")
+	}
+}
+
+// literalRef is the string version literalBytes replaced, kept as its
+// reference.
+func (n *needleSet) literalRef(lit string) bool {
+	if lit == "" || len(lit) > 300 {
+		return false
+	}
+	if n.full[lit] {
+		return true
+	}
+	// @scope/name/sub or name/sub: the package name
+	if name, _ := splitPkg(lit); name != lit && n.full[name] {
+		return true
+	}
+	for _, seg := range strings.Split(lit, "/") {
+		if seg == "" {
+			continue
+		}
+		if n.segs[seg] {
+			return true
+		}
+		if ext := path.Ext(seg); ext != "" && n.segs[strings.TrimSuffix(seg, ext)] {
+			return true
+		}
+	}
+	return false
 }

@@ -34,44 +34,58 @@ func newFSCache() *fsCache { return &fsCache{workspace: map[string]string{}} }
 // listing cannot settle (a symlink, or a case or Unicode variant of an
 // entry on a file system that may match it) is stat'ed.
 func (c *fsCache) isFile(p string) bool {
+	return c.fileIn(c.dirList(filepath.Dir(p)), p, filepath.Base(p))
+}
+
+// fileIn is isFile for path p, whose folder's listing is dl and whose
+// last element is name.
+func (c *fsCache) fileIn(dl *dirList, p, name string) bool {
+	t, listed := dl.lookup(name)
+	switch {
+	case listed && t.IsRegular():
+		return true
+	case listed && t&fs.ModeSymlink == 0, !listed && t == 0:
+		return false
+	}
 	if v, ok := c.stat.Load(p); ok {
 		return v.(bool)
 	}
-	var ok bool
-	switch t, listed := c.dirList(filepath.Dir(p)).lookup(filepath.Base(p)); {
-	case listed && t.IsRegular():
-		ok = true
-	case listed && t&fs.ModeSymlink == 0:
-		ok = false
-	case !listed && t == 0:
-		ok = false
-	default:
-		st, err := os.Stat(p)
-		ok = err == nil && st.Mode().IsRegular()
-	}
+	st, err := os.Stat(p)
+	ok := err == nil && st.Mode().IsRegular()
 	c.stat.Store(p, ok)
 	return ok
 }
 
 // dirList is the entries of one folder: name -> type bits.
 type dirList struct {
-	types  map[string]fs.FileMode
-	fold   map[string]bool // lower-cased names
-	unread bool            // the folder exists but cannot be listed
+	types    map[string]fs.FileMode
+	anyUpper bool // an entry has an upper-case or non-ASCII letter
+	unread   bool // the folder exists but cannot be listed
+	foldOnce sync.Once
+	fold     map[string]bool // lower-cased names, built on first need
 }
 
 func (c *fsCache) dirList(dir string) *dirList {
 	if v, ok := c.dirs.Load(dir); ok {
 		return v.(*dirList)
 	}
-	l := &dirList{types: map[string]fs.FileMode{}, fold: map[string]bool{}}
-	ents, err := os.ReadDir(dir)
+	l := &dirList{}
+	var ents []os.DirEntry
+	d, err := os.Open(dir)
+	if err == nil {
+		ents, err = d.ReadDir(-1)
+		d.Close()
+	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 		l.unread = true
 	}
+	l.types = make(map[string]fs.FileMode, len(ents))
 	for _, e := range ents {
-		l.types[e.Name()] = e.Type()
-		l.fold[strings.ToLower(e.Name())] = true
+		name := e.Name()
+		l.types[name] = e.Type()
+		if !l.anyUpper && strings.ToLower(name) != name {
+			l.anyUpper = true
+		}
 	}
 	v, _ := c.dirs.LoadOrStore(dir, l)
 	return v.(*dirList)
@@ -92,7 +106,17 @@ func (l *dirList) lookup(name string) (t fs.FileMode, listed bool) {
 			return fs.ModeIrregular, false
 		}
 	}
-	if l.fold[strings.ToLower(name)] {
+	lower := strings.ToLower(name)
+	if lower == name && !l.anyUpper {
+		return 0, false // no entry can equal it ignoring case
+	}
+	l.foldOnce.Do(func() {
+		l.fold = make(map[string]bool, len(l.types))
+		for n := range l.types {
+			l.fold[strings.ToLower(n)] = true
+		}
+	})
+	if l.fold[lower] {
 		return fs.ModeIrregular, false
 	}
 	return 0, false
@@ -402,19 +426,39 @@ func (c *fsCache) resolveFile(p string) (string, bool) {
 			}
 		}
 	}
-	for _, e := range resolveExts {
-		if c.isFile(p + e) {
-			return p + e, true
+	// p with each extension: one listing answers for all of them.
+	dir, base := filepath.Dir(p), filepath.Base(p)
+	if filepath.Join(dir, base) == p && base != "." && base != ".." && base != string(filepath.Separator) {
+		dl := c.dirList(dir)
+		for _, e := range resolveExts {
+			if c.fileIn(dl, p+e, base+e) {
+				return p + e, true
+			}
+		}
+	} else {
+		for _, e := range resolveExts {
+			if c.isFile(p + e) {
+				return p + e, true
+			}
 		}
 	}
-	for _, e := range resolveExts {
-		q := filepath.Join(p, "index"+e)
-		if c.isFile(q) {
-			return q, true
+	sub := c.dirList(p)
+	for i, e := range resolveExts {
+		if c.fileIn(sub, filepath.Join(p, indexNames[i]), indexNames[i]) {
+			return filepath.Join(p, "index"+e), true
 		}
 	}
 	return "", false
 }
+
+// indexNames are index plus each of resolveExts.
+var indexNames = func() []string {
+	var out []string
+	for _, e := range resolveExts {
+		out = append(out, "index"+e)
+	}
+	return out
+}()
 
 // resolve maps an import specifier seen in file from to a source file of
 // the project; false for packages and anything not found.
