@@ -3,6 +3,7 @@ package jsts
 import (
 	"context"
 	"os"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/connlint/connlint/analyzers/config"
@@ -10,10 +11,14 @@ import (
 
 // BareParse parses the files with the grammar of their extension and
 // closes each tree, nothing more: the baseline the benchmarks compare the
-// engine with. It returns the bytes read.
+// engine with. It returns the bytes read. workers 0 means GOMAXPROCS, as
+// in Run, so that both sides of a comparison use the same cores.
 func BareParse(ctx context.Context, files []string, workers int) int64 {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	var total atomic.Int64
-	parallel(ctx, max(workers, 1), files, func(w *worker, path string) {
+	parallel(ctx, workers, files, func(w *worker, path string) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return
