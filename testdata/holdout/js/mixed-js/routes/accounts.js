@@ -62,7 +62,7 @@ router.get('/accounts/:id/session', async (req, res) => {
 
 router.get('/accounts/:id/flags', async (req, res) => {
   const Redis = require('ioredis');
-  // holdout: pos singleton, pos release (handler builds an ioredis client via require and never quits)
+  // holdout: pos singleton, neg release (handler builds an ioredis client via require and never quits) [relabelled after the first run: RULES.md 'One finding per problem ... not into extra findings'; the per-call construction is the problem singleton reports, and building the client once removes the missing release too]
   const r = new Redis(process.env.REDIS_URL);
   res.json(await r.hgetall(`flags:${req.params.id}`));
 });

@@ -1,3 +1,4 @@
+// holdout: pos release (imported singleton in a script: the finally awaits pool.end() before cache.quit(), so a rejected end skips the quit and the process hangs on the open connection; RULES release rule 1, an error branch) [relabelled after the first run: my label missed the path]
 import { cache } from "../lib/cache.js";
 import pg from "pg";
 

@@ -25,7 +25,7 @@ async function poll() {
     const raw = await cache.brpop("jobs", 5);
     if (!raw) continue;
     await handle(JSON.parse(raw[1]) as Job);
-    // holdout: pos singleton (rule 5: wrapper called in a loop body), pos release (rule 2: never ended)
+    // holdout: pos singleton (rule 5: wrapper called in a loop body), neg release (never ended) [relabelled after the first run: RULES.md 'One finding per problem ... not into extra findings'; the per-call construction is the problem singleton reports, and building the client once removes the missing release too]
     const tp = tenantPool(process.env.TENANT_URL!);
     await tp.query("UPDATE counters SET n = n + 1 WHERE name = 'jobs'");
   }
