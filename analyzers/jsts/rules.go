@@ -347,7 +347,9 @@ func (a *analysis) leakDiagnostic(r *resource, fl *flow, lk *leak) Diagnostic {
 	if r.atStart {
 		start, end = r.acq, r.acq
 	}
-	never := !fl.anyRelease()
+	// never: neither released nor handed on anywhere (a client returned
+	// after an await that may fail leaks on that path, not everywhere).
+	never := !fl.anyRelease() && !fl.anyHandOff()
 	var msg string
 	var related []diag.Related
 	switch {
@@ -388,6 +390,21 @@ func (fl *flow) anyRelease() bool {
 		return false
 	}
 	return fl.containsRelease(fl.r.body) || fl.releasedByLocalFunc()
+}
+
+// anyHandOff: some use of the resource in its body gives it away
+// (returned, stored, passed on).
+func (fl *flow) anyHandOff() bool {
+	f := fl.f
+	if fl.r.b == nil {
+		return false
+	}
+	for i := fl.r.body; i < f.se[fl.r.body]; i++ {
+		if fl.isB(i) && fl.handsOff(i) {
+			return true
+		}
+	}
+	return false
 }
 
 func (fl *flow) releasedByLocalFunc() bool {

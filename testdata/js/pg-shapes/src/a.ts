@@ -62,3 +62,15 @@ export function thenChain() {
   // ok: promise-chain acquisition released in .finally
   return pool.connect().then((client) => client.query('select 1').finally(() => client.release()))
 }
+
+export async function checkoutAfterSetup() {
+  // the client is handed on, but a failed SET leaks it: that path is the finding, not "never released"
+  const c = await pool.connect() // want: release "if an awaited call fails"
+  await c.query("SET statement_timeout = 5000")
+  return c
+}
+
+export async function checkoutDirect() {
+  const c = await pool.connect() // ok: handed straight to the caller
+  return c
+}
