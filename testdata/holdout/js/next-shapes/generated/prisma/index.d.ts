@@ -1,0 +1,5 @@
+export declare class PrismaClient {
+  constructor(options?: unknown);
+  $disconnect(): Promise<void>;
+  user: { count(): Promise<number> };
+}
