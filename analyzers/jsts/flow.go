@@ -733,6 +733,11 @@ func (fl *flow) handsOff(id int32) bool {
 		if callee >= 0 && strings.HasPrefix(f.Text(callee), "console.") {
 			return false
 		}
+		// a local function that only reads the parameter (await
+		// main(db)) neither keeps nor releases it: the caller still holds it.
+		if fl.a.localDropsArg(call, t) && !fl.calleeMayRelease(call) {
+			return false
+		}
 		return true
 	case KReturnStatement, KYieldExpression, KArray, KPair, KObject, KSpreadElement, KExportClause, KExportSpecifier:
 		return true
@@ -758,6 +763,33 @@ func (fl *flow) handsOff(id int32) bool {
 		return fl.handsOff(p)
 	case KAwaitExpression:
 		return fl.handsOff(p)
+	}
+	return false
+}
+
+// calleeMayRelease: the local function a call calls has a call of one of
+// the resource's release methods on anything (db.$disconnect()), or ends
+// the process.
+func (fl *flow) calleeMayRelease(call int32) bool {
+	f := fl.f
+	fn := fl.localCallee(call)
+	if fn < 0 {
+		return true
+	}
+	for i := fn; i < f.se[fn]; i++ {
+		if f.N[i].Kind != KCallExpression {
+			continue
+		}
+		if fl.isProcessExit(i) {
+			return true
+		}
+		m := f.Unwrap(f.Field(i, FFunction))
+		if m < 0 || f.N[m].Kind != KMemberExpression {
+			continue
+		}
+		if p := f.Field(m, FProperty); p >= 0 && slices.Contains(fl.r.entry.Release, f.Text(p)) {
+			return true
+		}
 	}
 	return false
 }
