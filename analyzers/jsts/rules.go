@@ -577,6 +577,13 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 				x = gp
 				continue
 			}
+			if pr := f.Field(p, FProperty); pr >= 0 && f.textIs(pr, "catch") && f.Field(p, FObject) == x && gp >= 0 &&
+				f.N[gp].Kind == KCallExpression && f.Field(gp, FFunction) == p {
+				// await pool.connect().catch(e => { throw wrap(e) }): the
+				// chain's value is still the connection.
+				x = gp
+				continue
+			}
 			if pr := f.Field(p, FProperty); pr >= 0 && (f.textIs(pr, "then") || f.textIs(pr, "catch") || f.textIs(pr, "finally")) {
 				// pool.connect().then(client => ...): the callback owns it
 				// from its start.

@@ -74,3 +74,18 @@ export async function checkoutDirect() {
   const c = await pool.connect() // ok: handed straight to the caller
   return c
 }
+
+export async function catchWrapped() {
+  // .catch on the acquisition only maps the error: the value is still the client
+  const c = await pool.connect().catch((e) => { throw new Error('db down', { cause: e }) }) // want: release "never released"
+  await c.query('select 1')
+}
+
+export async function catchWrappedReleased() {
+  const c = await pool.connect().catch((e) => { throw new Error('db down', { cause: e }) }) // ok: released in finally
+  try {
+    await c.query('select 1')
+  } finally {
+    c.release()
+  }
+}

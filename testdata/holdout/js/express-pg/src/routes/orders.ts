@@ -169,3 +169,25 @@ orders.post("/orders/:id/ship", async (req: Request, res: Response) => {
   });
   res.json(out);
 });
+
+orders.get("/orders/:id/wrapped", async (req: Request, res: Response) => {
+  // holdout: neg release (acquisition wrapped in .catch, released in finally) [round 3, after the first fixes]
+  const client = await pool.connect().catch((e) => {
+    throw new Error("database unavailable", { cause: e });
+  });
+  try {
+    const { rows } = await client.query("SELECT * FROM orders WHERE id = $1", [req.params.id]);
+    res.json(rows);
+  } finally {
+    client.release();
+  }
+});
+
+orders.get("/orders/:id/wrapped-leak", async (req: Request, res: Response) => {
+  // holdout: pos release (acquisition wrapped in .catch, never released) [round 3, after the first fixes]
+  const client = await pool.connect().catch((e) => {
+    throw new Error("database unavailable", { cause: e });
+  });
+  const { rows } = await client.query("SELECT * FROM orders WHERE id = $1", [req.params.id]);
+  res.json(rows);
+});
