@@ -52,16 +52,27 @@ func (st *state) check() {
 			if !ok || fd.Body == nil {
 				continue
 			}
-			for _, b := range st.bodies(fd) {
+			for _, b := range st.bodies(&body{fn: fd, decl: fd, ftype: fd.Type, block: fd.Body}) {
+				st.checkBody(b)
+			}
+		}
+		// Function literals in package variables (a handler kept in a var)
+		// are checked like declarations. One called where it stands runs
+		// once, at initialisation: the clients it builds live for the
+		// process, as init's do.
+		for _, pl := range astx.PackageFuncLits(f) {
+			for _, b := range st.bodies(&body{fn: pl.Lit, ftype: pl.Lit.Type, block: pl.Lit.Body, once: pl.Once}) {
 				st.checkBody(b)
 			}
 		}
 	}
 }
 
-// bodies splits a declaration into its own body and those of the function
-// literals in it, each with its acquisitions.
-func (st *state) bodies(fd *ast.FuncDecl) []*body {
+// bodies splits a function (a declaration, or a literal at package level,
+// whose decl is nil) into its own body and those of the function literals
+// in it, each with its acquisitions.
+func (st *state) bodies(root *body) []*body {
+	fd := root.decl
 	var out []*body
 	var walk func(b *body)
 	walk = func(b *body) {
@@ -78,7 +89,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 				}
 			case *ast.CallExpr:
 				if e, r, c, from, ok := st.acquisitionCleanup(n); ok {
-					if e.Client != "" && (b.once || !st.clientTracked(fd) || st.perCall.Has(n)) {
+					if e.Client != "" && (b.once || (fd != nil && !st.clientTracked(fd)) || st.perCall.Has(n)) {
 						return true
 					}
 					b.acqs = append(b.acqs, &acq{call: n, stack: slices.Clone(stack), entry: e, result: r, cleanup: c, from: from, fn: b.fn})
@@ -87,7 +98,7 @@ func (st *state) bodies(fd *ast.FuncDecl) []*body {
 			return true
 		})
 	}
-	walk(&body{fn: fd, decl: fd, ftype: fd.Type, block: fd.Body})
+	walk(root)
 	return out
 }
 

@@ -2,7 +2,10 @@
 // which loop or function encloses a node, and what an assignment pairs.
 package astx
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+)
 
 // LoopBody is the body of a for or range loop (an empty block otherwise).
 func LoopBody(loop ast.Node) *ast.BlockStmt {
@@ -78,4 +81,59 @@ func Assignment(n ast.Node) (lhs, rhs []ast.Expr, ok bool) {
 		return lhs, n.Values, true
 	}
 	return nil, nil, false
+}
+
+// PackageFuncLit is a function literal at package level, in a variable's
+// initializer and outside any function: a handler kept in a variable
+// (var h http.HandlerFunc = func(w, r) {...}), a route table's entries.
+type PackageFuncLit struct {
+	Lit   *ast.FuncLit
+	Stack []ast.Node // its ancestors, from the GenDecl down
+	Name  string     // the variable it initialises ("" when not one's whole value)
+	// Once: the literal is called where it stands (var x = func() T {...}()),
+	// so it runs once, at package initialisation, like init.
+	Once bool
+}
+
+// PackageFuncLits lists the outermost function literals of f's package-level
+// variable declarations, in source order. The literals nested in them are
+// not listed: they lie in the body of one that is.
+func PackageFuncLits(f *ast.File) []PackageFuncLit {
+	var out []PackageFuncLit
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		ast.PreorderStack(gd, nil, func(n ast.Node, stack []ast.Node) bool {
+			lit, ok := n.(*ast.FuncLit)
+			if !ok {
+				return true
+			}
+			pl := PackageFuncLit{Lit: lit, Stack: stack}
+			var e ast.Node = lit // the literal, parentheses included
+			i := len(stack) - 1
+			for ; i >= 0; i-- {
+				if _, ok := stack[i].(*ast.ParenExpr); !ok {
+					break
+				}
+				e = stack[i]
+			}
+			if i >= 0 {
+				switch p := stack[i].(type) {
+				case *ast.CallExpr:
+					pl.Once = p.Fun == e
+				case *ast.ValueSpec:
+					for j, v := range p.Values {
+						if v == e && j < len(p.Names) {
+							pl.Name = p.Names[j].Name
+						}
+					}
+				}
+			}
+			out = append(out, pl)
+			return false
+		})
+	}
+	return out
 }
