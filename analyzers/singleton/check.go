@@ -25,8 +25,21 @@ type site struct {
 	result int
 	name   string // how the message names the call: sql.Open, db.New
 	direct bool   // a catalog constructor, not a wrapper
-	decl   *ast.FuncDecl
+	decl   *ast.FuncDecl // nil for a function literal at package level
+	lit    *astx.PackageFuncLit
 	file   string
+}
+
+// declName names the declaration the site lies in: the function, or the
+// variable a package-level function literal initialises.
+func (s *site) declName() string {
+	if s.decl != nil {
+		return s.decl.Name.Name
+	}
+	if s.lit.Name != "" {
+		return s.lit.Name
+	}
+	return "a package-level function literal"
 }
 
 func (st *state[M]) check() {
@@ -53,6 +66,27 @@ func (st *state[M]) check() {
 				return true
 			})
 		}
+		// A function literal in a package variable (a handler kept in a
+		// var) runs per call like a declaration's body; one called where
+		// it stands runs once, at initialisation, like a package-level
+		// construction, and is not checked.
+		for _, pl := range astx.PackageFuncLits(f) {
+			if pl.Once {
+				continue
+			}
+			ast.PreorderStack(pl.Lit, pl.Stack, func(n ast.Node, stack []ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				kind, r, name, direct, ok := st.construction(call)
+				if !ok {
+					return true
+				}
+				st.checkSite(&site{call: call, stack: stack, kind: kind, result: r, name: name, direct: direct, lit: &pl, file: file})
+				return true
+			})
+		}
 	}
 }
 
@@ -65,7 +99,7 @@ func (st *state[M]) checkSite(s *site) {
 	configured := st.cfg.HasSingleton()
 	inSingletonPath := configured && st.cfg.IsSingleton(s.file)
 
-	if st.testHelper(s.decl) {
+	if s.decl != nil && st.testHelper(s.decl) {
 		return // test support code builds its own clients, as tests do
 	}
 
@@ -102,7 +136,7 @@ func (st *state[M]) checkSite(s *site) {
 	if st.pass.Pkg.Name() == "main" || st.inCommand(s.stack) || onceBody || inSingletonPath || keeps {
 		return
 	}
-	if s.decl.Recv == nil && (s.decl.Name.Name == "init" || s.decl.Name.Name == "TestMain") {
+	if s.decl != nil && s.decl.Recv == nil && (s.decl.Name.Name == "init" || s.decl.Name.Name == "TestMain") {
 		return
 	}
 	if st.escapes(s, inner, local, target) {
@@ -129,10 +163,13 @@ func (st *state[M]) typeName(s *site) string {
 func funcName(s *site) string {
 	for i := len(s.stack) - 1; i >= 0; i-- {
 		if _, ok := s.stack[i].(*ast.FuncLit); ok {
-			return "a function literal in " + s.decl.Name.Name
+			if s.decl == nil && s.stack[i] == s.lit.Lit {
+				break // the package-level literal itself
+			}
+			return "a function literal in " + s.declName()
 		}
 	}
-	return s.decl.Name.Name
+	return s.declName()
 }
 
 // holder finds where the construction's client goes: a package variable
@@ -422,7 +459,7 @@ func (st *state[M]) outlivingReceiver(call *ast.CallExpr, s *site, loop ast.Node
 			if !owner.IsLocal(v) {
 				return true // a package variable
 			}
-			if s.decl.Recv != nil && len(s.decl.Recv.List) > 0 && len(s.decl.Recv.List[0].Names) > 0 && info.Defs[s.decl.Recv.List[0].Names[0]] == v {
+			if s.decl != nil && s.decl.Recv != nil && len(s.decl.Recv.List) > 0 && len(s.decl.Recv.List[0].Names) > 0 && info.Defs[s.decl.Recv.List[0].Names[0]] == v {
 				return true // the receiver
 			}
 			var scope ast.Node = astx.InnermostFunc(s.stack) // parameters included
@@ -458,11 +495,41 @@ func (st *state[M]) handlerAround(stack []ast.Node) (ast.Node, string) {
 			}
 		case *ast.FuncLit:
 			if sig, ok := info.TypeOf(f).(*types.Signature); ok && isHandler(sig) {
+				if name := st.varOf(stack[:i+1]); name != "" {
+					return f, name
+				}
 				return f, fmt.Sprintf("literal at line %d", st.pass.Fset.Position(f.Pos()).Line)
 			}
 		}
 	}
 	return nil, ""
+}
+
+// varOf names the variable whose whole value is the expression at the top
+// of stack, through parentheses and conversions (var h = http.HandlerFunc(
+// func(w, r) {...})), or returns "".
+func (st *state[M]) varOf(stack []ast.Node) string {
+	e := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+		case *ast.CallExpr:
+			if !st.pass.TypesInfo.Types[p.Fun].IsType() || len(p.Args) != 1 || p.Args[0] != e {
+				return ""
+			}
+		case *ast.ValueSpec:
+			for j, v := range p.Values {
+				if v == e && j < len(p.Names) {
+					return p.Names[j].Name
+				}
+			}
+			return ""
+		default:
+			return ""
+		}
+		e = stack[i]
+	}
+	return ""
 }
 
 // isHandler reports whether sig is an HTTP handler's: net/http's

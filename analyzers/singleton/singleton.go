@@ -325,9 +325,12 @@ func (st *state[M]) ownSingletons() []Item {
 
 func (st *state[M]) containsConstruction(e ast.Expr) (string, bool) {
 	kind, found := "", false
-	ast.Inspect(e, func(n ast.Node) bool {
+	ast.PreorderStack(e, nil, func(n ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
+		}
+		if lit, ok := n.(*ast.FuncLit); ok && !st.runsAtInit(lit, stack) {
+			return false // a handler or factory kept in the variable: it builds per call
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			if k, _, _, _, ok := st.construction(call); ok {
@@ -337,6 +340,38 @@ func (st *state[M]) containsConstruction(e ast.Expr) (string, bool) {
 		return true
 	})
 	return kind, found
+}
+
+// runsAtInit reports whether a function literal in a package variable's
+// initializer (stack: its ancestors within the initializer) runs when the
+// variable is initialised: called where it stands, or handed to a function
+// (sync.OnceValue, a lazy helper) that keeps what it builds. A literal that
+// is only converted or stored (var h = http.HandlerFunc(func(w, r) {...}),
+// a route table's entries) and an HTTP handler run per call instead.
+func (st *state[M]) runsAtInit(lit *ast.FuncLit, stack []ast.Node) bool {
+	info := st.pass.TypesInfo
+	if sig, ok := info.TypeOf(lit).(*types.Signature); ok && isHandler(sig) {
+		return false
+	}
+	var e ast.Node = lit
+	i := len(stack) - 1
+	for ; i >= 0; i-- {
+		if _, ok := stack[i].(*ast.ParenExpr); !ok {
+			break
+		}
+		e = stack[i]
+	}
+	if i < 0 {
+		return false
+	}
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if call.Fun == e {
+		return true
+	}
+	return !info.Types[call.Fun].IsType()
 }
 
 // globalStores calls store for each assignment in body (function literals

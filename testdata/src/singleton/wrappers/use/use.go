@@ -41,3 +41,9 @@ func Setup(dsn string) (*lib.Repo, error) {
 	}
 	return lib.NewRepo(db), nil
 }
+
+// A wrapper called in a handler kept in a package variable.
+var handleCacheVar = func(w http.ResponseWriter, r *http.Request) {
+	c := lib.NewCache("cache:6379", "api:") // want `lib.NewCache builds a new \*lib.Cache in the HTTP handler handleCacheVar`
+	_ = c
+}
