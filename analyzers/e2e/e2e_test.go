@@ -48,6 +48,13 @@ type result struct {
 // setup builds the binary and fills the module cache for the e2e module.
 func setup(t *testing.T) (bin, mod string) {
 	t.Helper()
+	return setupModule(t, "testdata", "e2e", "gomod")
+}
+
+// setupModule builds the binary and fills the module cache for the module
+// at the given path below the repository root.
+func setupModule(t *testing.T, path ...string) (bin, mod string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and loads real libraries")
 	}
@@ -55,7 +62,7 @@ func setup(t *testing.T) (bin, mod string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod = filepath.Join(root, "testdata", "e2e", "gomod")
+	mod = filepath.Join(append([]string{root}, path...)...)
 	bin = filepath.Join(t.TempDir(), "connlint")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/connlint")
 	build.Dir = root
