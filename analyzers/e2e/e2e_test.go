@@ -77,8 +77,10 @@ func setupModule(t *testing.T, path ...string) (bin, mod string) {
 	return bin, mod
 }
 
-func TestGoModuleOnRealLibraries(t *testing.T) {
-	bin, mod := setup(t)
+// runFindings runs connlint --format json ./... in mod, which must exit 1
+// (findings) with no package errors, and returns its result.
+func runFindings(t *testing.T, bin, mod string) result {
+	t.Helper()
 	cmd := exec.Command(bin, "--format", "json", "./...")
 	cmd.Dir = mod
 	var stdout, stderr bytes.Buffer
@@ -94,6 +96,12 @@ func TestGoModuleOnRealLibraries(t *testing.T) {
 	if len(got.Errors) != 0 {
 		t.Errorf("errors: %+v", got.Errors)
 	}
+	return got
+}
+
+func TestGoModuleOnRealLibraries(t *testing.T) {
+	bin, mod := setup(t)
+	got := runFindings(t, bin, mod)
 
 	// The lines the module marks are exactly the lines flagged.
 	marks := wantMarks(t, mod)

@@ -1,14 +1,11 @@
 package e2e
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -117,21 +114,7 @@ func types(e ast.Expr) string {
 // labelled positive must be flagged by its rules and nothing else may be.
 func TestHoldoutCorpus(t *testing.T) {
 	bin, mod := setupModule(t, "testdata", "holdout", "go")
-	cmd := exec.Command(bin, "--format", "json", "./...")
-	cmd.Dir = mod
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Fatalf("connlint: want exit status 1 (findings), got %v\nstderr: %s", err, stderr.String())
-	}
-	var got result
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("stdout is not the JSON result: %v\n%s", err, stdout.String())
-	}
-	if len(got.Errors) != 0 {
-		t.Errorf("errors: %+v", got.Errors)
-	}
+	got := runFindings(t, bin, mod)
 
 	cases := holdoutCases(t, mod)
 	if len(cases) == 0 {

@@ -23,8 +23,8 @@ type site struct {
 	stack  []ast.Node // ancestors, from the FuncDecl down, innermost last
 	kind   string
 	result int
-	name   string // how the message names the call: sql.Open, db.New
-	direct bool   // a catalog constructor, not a wrapper
+	name   string        // how the message names the call: sql.Open, db.New
+	direct bool          // a catalog constructor, not a wrapper
 	decl   *ast.FuncDecl // nil for a function literal at package level
 	lit    *astx.PackageFuncLit
 	file   string
