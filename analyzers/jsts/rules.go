@@ -571,6 +571,14 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KNonNullExpression, KAwaitExpression, KTypeAssertion:
 			x = p
 			continue
+		case KTernaryExpression:
+			// flag ? await pool.getConnection() : null: the variable holds
+			// the connection on the branch that acquires it.
+			if f.Field(p, FCondition) == x {
+				return nil
+			}
+			x = p
+			continue
 		case KMemberExpression:
 			gp := f.N[p].Parent
 			if f.Field(p, FObject) == x && gp >= 0 && f.N[gp].Kind == KCallExpression && f.Field(gp, FFunction) == p && a.isChainCall(gp) {

@@ -89,3 +89,29 @@ export async function catchWrappedReleased() {
     c.release()
   }
 }
+
+export async function maybeCheckout(flag: boolean) {
+  // a ternary branch holds the connection; the null branch holds nothing
+  const c = flag ? await pool.connect() : null // want: release "never released"
+  if (!c) return 0
+  const r = await c.query('select 1')
+  return r.rowCount
+}
+
+export async function maybeCheckoutReleased(flag: boolean) {
+  const c = flag ? null : await pool.connect() // ok: released in finally when held
+  try {
+    return c ? (await c.query('select 1')).rowCount : 0
+  } finally {
+    if (c) c.release()
+  }
+}
+
+export async function maybeCheckoutOptional(flag: boolean) {
+  const c = flag ? await pool.connect() : undefined // ok: c?.release() in finally
+  try {
+    await c?.query('select 1')
+  } finally {
+    c?.release()
+  }
+}
