@@ -197,15 +197,10 @@ func runSingleton(p *Pass) {
 func (a *analysis) onlyPropertyReads(n int32) bool {
 	f := a.f
 	top := a.valueTop(n)
-	p := f.N[top].Parent
-	if top != n || p < 0 || f.N[p].Kind != KVariableDeclarator || f.Field(p, FValue) != top {
+	if top != n {
 		return false
 	}
-	name := f.Field(p, FName)
-	if name < 0 || f.N[name].Kind != KIdentifier {
-		return false
-	}
-	b := f.Lookup(name)
+	b := a.declaredAs(top)
 	if b == nil {
 		return false
 	}
@@ -228,6 +223,21 @@ func (a *analysis) onlyPropertyReads(n int32) bool {
 		}
 	}
 	return true
+}
+
+// declaredAs is the variable that value initialises (const x = value),
+// or nil.
+func (a *analysis) declaredAs(value int32) *Binding {
+	f := a.f
+	p := f.N[value].Parent
+	if p < 0 || f.N[p].Kind != KVariableDeclarator || f.Field(p, FValue) != value {
+		return nil
+	}
+	name := f.Field(p, FName)
+	if name < 0 || f.N[name].Kind != KIdentifier {
+		return nil
+	}
+	return f.Lookup(name)
 }
 
 // configuredElsewhere: singleton paths are configured and this file is
@@ -271,16 +281,7 @@ func (a *analysis) flowsIntoCachedDepth(n int32, depth int) bool {
 	if a.cached(n) {
 		return true
 	}
-	top := a.valueTop(n)
-	p := f.N[top].Parent
-	if p < 0 || f.N[p].Kind != KVariableDeclarator {
-		return false
-	}
-	name := f.Field(p, FName)
-	if name < 0 || f.N[name].Kind != KIdentifier {
-		return false
-	}
-	b := f.Lookup(name)
+	b := a.declaredAs(a.valueTop(n))
 	if b == nil {
 		return false
 	}
