@@ -196,8 +196,8 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 	case o.Warn.Tripped(snap.Used, snap.Capacity):
 		st = Warning
 	}
-	r.add(Check{Name: "capacity", Status: st, Message: fmt.Sprintf("%d of %d usable connections in use (%.1f%%), %d free; max_connections %d, %d reserved (warn %s, crit %s)",
-		snap.Used, snap.Capacity, r.UsedPercent, snap.Capacity-snap.Used, snap.MaxConnections, snap.Reserved, o.Warn, o.Crit)})
+	r.add(Check{Name: "capacity", Status: st, Message: fmt.Sprintf("%d of %d usable connections in use (%.1f%%), %d free; %s (warn %s, crit %s)",
+		snap.Used, snap.Capacity, r.UsedPercent, snap.Capacity-snap.Used, slotsNote(snap), o.Warn, o.Crit)})
 
 	// Per-role and per-database limits set on the server.
 	for _, l := range snap.Limits {
@@ -322,3 +322,18 @@ func orDash(s string) string {
 }
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+
+// slotsNote says how capacity relates to max_connections (see
+// adminSlotOnTop).
+func slotsNote(snap *engine.Snapshot) string {
+	if adminSlotOnTop(snap.MaxConnections, snap.Reserved, snap.Capacity) {
+		return fmt.Sprintf("max_connections %d, +%d reserved for admins", snap.MaxConnections, snap.Reserved)
+	}
+	return fmt.Sprintf("max_connections %d, %d reserved", snap.MaxConnections, snap.Reserved)
+}
+
+// adminSlotOnTop: the reserved slots come on top of max_connections
+// (MySQL's extra SUPER connection) rather than out of it (PostgreSQL).
+func adminSlotOnTop(maxConns, reserved, capacity int) bool {
+	return reserved > 0 && capacity == maxConns
+}

@@ -21,6 +21,13 @@ func TestMySQLBudgetByUser(t *testing.T) {
 	if res.Engine != "mysql" || res.ByUser[app] != 4 || res.ByState["idle"] < 4 {
 		t.Errorf("engine %s by_user %v by_state %v", res.Engine, res.ByUser, res.ByState)
 	}
+	// The admin slot is on top of max_connections, not taken from it.
+	if res.Capacity != res.MaxConnections || res.Reserved != 1 {
+		t.Errorf("capacity %d, max_connections %d, reserved %d", res.Capacity, res.MaxConnections, res.Reserved)
+	}
+	mustContain(t, "capacity message", res.Checks[0].Message, fmt.Sprintf("max_connections %d, +1 reserved for admins", res.MaxConnections))
+	text := runMain(t, "--dsn", m.RootURL())
+	mustContain(t, "text", text.stdout, fmt.Sprintf("capacity %d (max_connections %d, +1 reserved for admins)", res.Capacity, res.MaxConnections))
 }
 
 // With every slot taken the check is CRITICAL both ways: a SUPER user gets

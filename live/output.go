@@ -163,8 +163,12 @@ func WriteText(w io.Writer, r *Result, h *History) {
 		fmt.Fprintf(w, "  %s\n", r.Error)
 		return
 	}
-	fmt.Fprintf(w, "  capacity %d (max_connections %d - %d reserved)   used %d (%.1f%%)   free %d\n",
-		r.Capacity, r.MaxConnections, r.Reserved, r.Used, r.UsedPercent, r.Capacity-r.Used)
+	slots := fmt.Sprintf("max_connections %d - %d reserved", r.MaxConnections, r.Reserved)
+	if adminSlotOnTop(r.MaxConnections, r.Reserved, r.Capacity) {
+		slots = fmt.Sprintf("max_connections %d, +%d reserved for admins", r.MaxConnections, r.Reserved)
+	}
+	fmt.Fprintf(w, "  capacity %d (%s)   used %d (%.1f%%)   free %d\n",
+		r.Capacity, slots, r.Used, r.UsedPercent, r.Capacity-r.Used)
 	if r.Self != nil {
 		fmt.Fprintf(w, "  own session excluded: pid %d (%s)\n", r.Self.PID, r.Self.Application)
 	}
