@@ -134,6 +134,7 @@ type state[M mode] struct {
 	gc       *gocat.Catalog
 	rep      *goreport.Reporter
 	wrappers map[*types.Func]*wrapperFact[M]
+	funcVars funcVars[M]
 	module   string
 	imported map[string]Item // singletons of imported packages, by kind
 	reported *Reported
@@ -171,7 +172,16 @@ func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 // construction reports whether call builds a client: a catalog
 // constructor, or a wrapper.
 func (st *state[M]) construction(call *ast.CallExpr) (kind string, result int, name string, direct, ok bool) {
-	fn, isFn := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	callee := typeutil.Callee(st.pass.TypesInfo, call)
+	if v, isVar := callee.(*types.Var); isVar {
+		if w := st.funcVars.lits[v]; w != nil {
+			return w.Kind, w.Result, v.Name(), false, true
+		}
+		if fn := st.funcVars.aliases[v]; fn != nil {
+			callee = fn // var sqlOpen = sql.Open
+		}
+	}
+	fn, isFn := callee.(*types.Func)
 	if !isFn {
 		return "", 0, "", false, false
 	}
@@ -216,8 +226,19 @@ func (st *state[M]) wrapperFacts() {
 			}
 		}
 	}
+	st.funcVars = findFuncVars[M](st.pass)
 	for range 3 {
 		changed := false
+		for v, lit := range st.funcVars.litSrc {
+			if st.funcVars.lits[v] != nil {
+				continue
+			}
+			fd := &ast.FuncDecl{Name: ast.NewIdent(v.Name()), Type: lit.Type, Body: lit.Body}
+			if r, kind, ok := owner.Fresh(st.pass.TypesInfo, fd, src, false); ok {
+				st.funcVars.lits[v] = &wrapperFact[M]{Result: r, Kind: kind}
+				changed = true
+			}
+		}
 		for _, fd := range decls {
 			fn, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if !ok || st.wrappers[fn] != nil {
@@ -482,4 +503,79 @@ func globalRoot(info *types.Info, lhs ast.Expr) *types.Var {
 			return nil
 		}
 	}
+}
+
+// funcVars are the package's function variables that stand for a
+// constructor: aliases of a function (var sqlOpen = sql.Open, a test
+// seam) and literals that return a client they build (var openDB =
+// func(dsn string) (*sql.DB, error) {...}). A variable assigned anywhere
+// in the package is left out: what it calls is not known.
+type funcVars[M mode] struct {
+	aliases map[*types.Var]*types.Func
+	litSrc  map[*types.Var]*ast.FuncLit
+	lits    map[*types.Var]*wrapperFact[M]
+}
+
+func findFuncVars[M mode](pass *analysis.Pass) funcVars[M] {
+	fv := funcVars[M]{aliases: map[*types.Var]*types.Func{}, litSrc: map[*types.Var]*ast.FuncLit{}, lits: map[*types.Var]*wrapperFact[M]{}}
+	assigned := map[*types.Var]bool{}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+						if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+							assigned[v] = true
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+					if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+						assigned[v] = true // &v may be written through
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok || assigned[v] {
+						continue
+					}
+					switch val := ast.Unparen(vs.Values[i]).(type) {
+					case *ast.Ident, *ast.SelectorExpr:
+						if fn, ok := pass.TypesInfo.ObjectOf(identOf(val)).(*types.Func); ok {
+							fv.aliases[v] = fn.Origin()
+						}
+					case *ast.FuncLit:
+						if val.Type.Results != nil {
+							fv.litSrc[v] = val
+						}
+					}
+				}
+			}
+		}
+	}
+	return fv
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return sel.Sel
+	}
+	return e.(*ast.Ident)
 }
