@@ -28,14 +28,7 @@ func BareParse(ctx context.Context, files []string, workers int) int64 {
 		if !ok {
 			return
 		}
-		ts, tsx, js := grammars()
-		g := js
-		switch lang {
-		case "ts":
-			g = ts
-		case "tsx":
-			g = tsx
-		}
+		g, _ := grammarOf(lang)
 		tree, err := w.parser(g).parse(ctx, src)
 		if err != nil {
 			return

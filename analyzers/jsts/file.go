@@ -329,16 +329,7 @@ func (w *worker) parseKeep(ctx context.Context, path, rel string, src []byte, ke
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
 		return nil, &parseError{"binary file"}
 	}
-	ts, tsx, js := grammars()
-	var g, alt *grammar
-	switch lang {
-	case "ts":
-		g, alt = ts, tsx
-	case "tsx":
-		g, alt = tsx, ts
-	default:
-		g, alt = js, tsx
-	}
+	g, alt := grammarOf(lang)
 	nodes, errs, err := w.parseOnly(ctx, src, g)
 	if err != nil {
 		return nil, &parseError{"parse: " + err.Error()}
@@ -422,14 +413,7 @@ func (w *worker) parseCheck(ctx context.Context, path, rel string, src []byte) e
 	if !ok {
 		return &parseError{"not a TypeScript or JavaScript file"}
 	}
-	ts, tsx, js := grammars()
-	g := js
-	switch lang {
-	case "ts":
-		g = ts
-	case "tsx":
-		g = tsx
-	}
+	g, _ := grammarOf(lang)
 	tree, err := w.parser(g).parse(ctx, src)
 	if err != nil {
 		return &parseError{"parse: " + errNoTree.Error()}

@@ -365,6 +365,20 @@ func grammarsList() [3]*grammar {
 	return [3]*grammar{ts, tsx, js}
 }
 
+// grammarOf is the grammar of a language (as languageOf names it) and the
+// one to try when a file does not parse with it: TS-only syntax in a .js
+// file, JSX in a .ts file.
+func grammarOf(lang string) (g, alt *grammar) {
+	ts, tsx, js := grammars()
+	switch lang {
+	case "ts":
+		return ts, tsx
+	case "tsx":
+		return tsx, ts
+	}
+	return js, tsx
+}
+
 // Language of a file, for findings, by its extension.
 func languageOf(path string) (lang string, ok bool) {
 	switch strings.ToLower(filepath.Ext(path)) {
