@@ -979,20 +979,7 @@ func (a *analysis) thenParam(e int32) *Binding {
 	if pr < 0 || !f.textIs(pr, "then") || call < 0 || f.N[call].Kind != KCallExpression {
 		return nil
 	}
-	args := f.Field(call, FArguments)
-	if args < 0 {
-		return nil
-	}
-	cb := f.Unwrap(f.firstNamed(args))
-	if cb < 0 || !isFunc(f.N[cb].Kind) {
-		return nil
-	}
-	param := f.Field(cb, FParameter)
-	if param < 0 {
-		if ps := f.Field(cb, FParameters); ps >= 0 {
-			param = f.firstNamed(ps)
-		}
-	}
+	_, param := f.callbackParam(call)
 	if param < 0 {
 		return nil
 	}
@@ -1000,6 +987,26 @@ func (a *analysis) thenParam(e int32) *Binding {
 		return b
 	}
 	return nil
+}
+
+// callbackParam is the function literal passed first to call and its first
+// parameter (-1 where there is none).
+func (f *File) callbackParam(call int32) (cb, param int32) {
+	args := f.Field(call, FArguments)
+	if args < 0 {
+		return -1, -1
+	}
+	cb = f.Unwrap(f.firstNamed(args))
+	if cb < 0 || !isFunc(f.N[cb].Kind) {
+		return -1, -1
+	}
+	param = f.Field(cb, FParameter) // x => ...
+	if param < 0 {
+		if ps := f.Field(cb, FParameters); ps >= 0 {
+			param = f.firstNamed(ps)
+		}
+	}
+	return cb, param
 }
 
 // storedInCache: identifier r is assigned to a cache slot or put in a

@@ -650,20 +650,7 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 // literal, or has no plain first parameter, is not tracked.
 func (a *analysis) thenHolder(acq, thenCall int32, e *catalog.Entry, what string) *resource {
 	f := a.f
-	args := f.Field(thenCall, FArguments)
-	if args < 0 {
-		return nil
-	}
-	cb := f.Unwrap(f.firstNamed(args))
-	if cb < 0 || !isFunc(f.N[cb].Kind) {
-		return nil
-	}
-	param := f.Field(cb, FParameter)
-	if param < 0 {
-		if ps := f.Field(cb, FParameters); ps >= 0 {
-			param = f.firstNamed(ps)
-		}
-	}
+	cb, param := f.callbackParam(thenCall)
 	if param >= 0 && (f.N[param].Kind == KRequiredParameter || f.N[param].Kind == KOptionalParameter) {
 		param = f.Field(param, FPattern)
 	}
