@@ -103,6 +103,21 @@ type liveCheck struct {
 }
 
 // liveJSON decodes one `connlint live --format json` object.
+// terminateJSON decodes `connlint live terminate --format json` and
+// counts the sessions it terminated.
+func terminateJSON(t *testing.T, out, stderr string) (rep live.TerminateReport, done int) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s%s", err, out, stderr)
+	}
+	for _, s := range rep.Sessions {
+		if s.Done {
+			done++
+		}
+	}
+	return rep, done
+}
+
 func liveJSON(t *testing.T, out string) (map[string]any, *liveResult) {
 	t.Helper()
 	var m map[string]any
@@ -909,16 +924,7 @@ func TestReadmeGrantsPostgres(t *testing.T) {
 
 	time.Sleep(1100 * time.Millisecond)
 	out, stderr, code = shellSplit(t, dir, bin, "connlint live terminate --dsn '"+withPass("connlint_terminate")+"' --idle-older 1s --user shopapp --execute --format json")
-	var rep live.TerminateReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("%v\n%s%s", err, out, stderr)
-	}
-	done := 0
-	for _, s := range rep.Sessions {
-		if s.Done {
-			done++
-		}
-	}
+	rep, done := terminateJSON(t, out, stderr)
 	if code != 0 || rep.Error != "" || done != 2 {
 		t.Errorf("terminate as connlint_terminate: exit %d, %+v", code, rep)
 	}
@@ -964,16 +970,7 @@ func TestReadmeGrantsMySQL(t *testing.T) {
 		t.Errorf("as %s with PROCESS: exit %d, %+v\n%s", mon, exit, r, stderr)
 	}
 	out, stderr, exit = shellSplit(t, dir, bin, "connlint live terminate --dsn '"+m.URL(kill, pass)+"' --idle-older 1s --app "+victim+" --execute --format json")
-	var rep live.TerminateReport
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatalf("%v\n%s%s", err, out, stderr)
-	}
-	done := 0
-	for _, s := range rep.Sessions {
-		if s.Done {
-			done++
-		}
-	}
+	rep, done := terminateJSON(t, out, stderr)
 	if exit != 0 || rep.Error != "" || done != 2 {
 		t.Errorf("terminate as %s: exit %d, %+v", kill, exit, rep)
 	}
