@@ -10,7 +10,7 @@ import (
 )
 
 // The alert rules shipped in deploy/prometheus must only use metrics the
-// exporter writes, and the README section must document each of them.
+// exporter writes, and docs/live.md must document each of them.
 func TestShippedAlertRulesUseExportedMetrics(t *testing.T) {
 	src, err := os.ReadFile("prom.go")
 	if err != nil {
@@ -61,24 +61,24 @@ func TestShippedAlertRulesUseExportedMetrics(t *testing.T) {
 		t.Errorf("only %d rules", n)
 	}
 
-	doc, err := os.ReadFile("../README.md")
+	doc, err := os.ReadFile("../docs/live.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name := range exported {
 		if !strings.Contains(string(doc), name) {
-			t.Errorf("README.md does not document metric %s", name)
+			t.Errorf("docs/live.md does not document metric %s", name)
 		}
 	}
-	// And the README's metrics table names no metric the exporter lacks.
+	// And the metrics table of docs/live.md names no metric the exporter lacks.
 	_, table, ok := strings.Cut(string(doc), "| metric | labels | meaning |")
 	if !ok {
-		t.Fatal("README.md has no metrics table")
+		t.Fatal("docs/live.md has no metrics table")
 	}
 	table, _, _ = strings.Cut(table, "\n\n")
 	for _, m := range regexp.MustCompile("`((?:connlint|pg|mysql|pgbouncer|redis)_[a-z_]+)`").FindAllStringSubmatch(table, -1) {
 		if !exported[m[1]] {
-			t.Errorf("README.md's metrics table lists %s, which the exporter does not write", m[1])
+			t.Errorf("docs/live.md's metrics table lists %s, which the exporter does not write", m[1])
 		}
 	}
 

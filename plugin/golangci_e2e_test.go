@@ -104,12 +104,12 @@ func TestGolangciLintModulePlugin(t *testing.T) {
 	}
 }
 
-// docsSnippets runs what README.md tells golangci-lint users to
+// docsSnippets runs what docs/integrations.md tells golangci-lint users to
 // run: `golangci-lint custom` is what buildCustomGCL reproduces (its git
 // clone cannot run here), then ./bin/custom-gcl run ./... with the example
 // as .golangci.yml; the workflow's golangci-lint step is the same command.
 func docsSnippets(t *testing.T, root, gcl, example string) {
-	doc := filepath.Join(root, "README.md")
+	doc := filepath.Join(root, "docs", "integrations.md")
 	run, err := docsnippet.Get(doc, "golangci-run")
 	if err != nil {
 		t.Fatal(err)

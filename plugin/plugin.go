@@ -21,7 +21,7 @@
 // runs in.
 //
 // Only the Go rules run inside golangci-lint; the TS/JS rules need the
-// connlint binary (see README.md).
+// connlint binary (see docs/integrations.md).
 package plugin
 
 import (

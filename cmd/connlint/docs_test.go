@@ -18,27 +18,45 @@ import (
 	"github.com/connlint/connlint/live/livetest"
 )
 
-// readme is the user guide: every code block in it is run or compared by
-// a test.
-var readme = filepath.Join("..", "..", "README.md")
+// guide is the user guide, from the repository root: every code block in
+// these files is run or compared by a test. Snippet names are unique
+// across the guide, so a test asks for a snippet by name alone.
+var guide = []string{
+	"README.md",
+	"docs/usage.md",
+	"docs/configuration.md",
+	"docs/integrations.md",
+	"docs/live.md",
+	"docs/performance.md",
+	"docs/development.md",
+}
 
-// exercised names every snippet of README.md and the test that runs or
-// compares it (TestReadmeEverySnippetIsExercised checks that each named
+// otherDocs are the pages of docs/ outside the guide, and what covers
+// their code blocks.
+var otherDocs = map[string]string{
+	"rules.md":                "generated from analyzers/ruledoc (ruledoc.TestRulesMarkdownUpToDate); TestRuleExamplesAreWhatTheyClaim runs its examples",
+	"go.md":                   "release.TestGoDocExamples runs every named example",
+	"jsts.md":                 "the TS/JS engine's notes: its examples are not exercised yet",
+	"CONTRIBUTING-HELPERS.md": "no code blocks",
+	"npm.md":                  "the npm package's page: npm.TestDocEverySnippetIsExercised and the npm tests run its blocks",
+}
+
+// repoPath is a path of the guide as seen from this package's folder.
+func repoPath(file string) string {
+	return filepath.Join("..", "..", filepath.FromSlash(file))
+}
+
+// exercised names every snippet of the guide and the test that runs or
+// compares it (TestDocsEverySnippetIsExercised checks that each named
 // test exists).
 var exercised = map[string]string{
-	"install-run":       "TestReadmeInstallAndTestCommands",
-	"sample-run":        "TestReadmeSampleFirstRun",
+	"install-source":    "TestReadmeInstallFromAClone",
+	"install-go":        "TestReadmeInstallFromAClone (names this module's command)",
+	"sample-run":        "TestReadmeInstallFromAClone, TestReadmeSampleFirstRun",
 	"sample-output":     "TestReadmeSampleFirstRun",
+	"test":              "TestReadmeTestCommand (the command .ci/run runs)",
 	"sample-fix":        "TestReadmeSampleFix",
 	"rules-command":     "TestReadmeRulesCommand",
-	"singleton-go-bad":  "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"singleton-go-good": "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"singleton-ts-bad":  "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"singleton-ts-good": "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"release-go-bad":    "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"release-go-good":   "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"release-ts-bad":    "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
-	"release-ts-good":   "TestReadmeRuleExamples (equal to ruledoc's, which TestRuleExamplesAreWhatTheyClaim runs)",
 	"ci-formats":        "TestDocsCIFormatsAndGating",
 	"lint-json":         "TestReadmeLintJSON",
 	"lint-json-output":  "TestReadmeLintJSON",
@@ -48,10 +66,11 @@ var exercised = map[string]string{
 	"suppress-ts":       "TestReadmeSuppression",
 	"github-workflow":   "TestDocsGitHubWorkflow (lint, golangci TS/JS and live jobs) and plugin.TestGolangciLintModulePlugin (golangci-lint step)",
 	"gating":            "TestDocsCIFormatsAndGating",
-	"custom-gcl":        "TestReadmeEverySnippetIsExercised (equal to .custom-gcl.yml, which plugin.TestGolangciLintModulePlugin builds)",
-	"golangci-example":  "TestReadmeEverySnippetIsExercised (equal to .golangci.example.yml, which plugin.TestGolangciLintModulePlugin runs)",
+	"custom-gcl":        "TestDocsEverySnippetIsExercised (equal to .custom-gcl.yml, which plugin.TestGolangciLintModulePlugin builds)",
+	"golangci-example":  "TestDocsEverySnippetIsExercised (equal to .golangci.example.yml, which plugin.TestGolangciLintModulePlugin runs)",
 	"golangci-run":      "plugin.TestGolangciLintModulePlugin",
 	"pre-commit-config": "TestPreCommitHook",
+	"pre-commit-pin":    "TestPreCommitHook",
 	"vettool":           "TestDocsVettool",
 	"live-quickstart":   "TestReadmeLiveQuickstart",
 	"live-output-run":   "TestReadmeLiveOutput",
@@ -69,31 +88,60 @@ var exercised = map[string]string{
 	"grants-redis":      "TestReadmeGrantsRedis",
 	"bench-reproduce":   "TestReadmeBenchReproduce",
 	"layout":            "TestReadmeLayout",
-	"test":              "TestReadmeInstallAndTestCommands (the command .ci/run runs)",
 }
 
-func TestReadmeEverySnippetIsExercised(t *testing.T) {
-	all, err := docsnippet.Parse(readme)
-	if err != nil {
-		t.Fatal(err)
+// guideSnippets parses every file of the guide.
+func guideSnippets(t *testing.T) map[string][]docsnippet.Snippet {
+	t.Helper()
+	out := map[string][]docsnippet.Snippet{}
+	for _, f := range guide {
+		all, err := docsnippet.Parse(repoPath(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = all
 	}
-	var names []string
-	for _, s := range all {
-		if s.Name == "" {
-			t.Errorf("README.md:%d: a code block without a <!-- snippet: NAME --> marker, so no test runs it", s.Line)
-			continue
+	return out
+}
+
+// snippet returns the guide's snippet of that name, wherever it is.
+func snippet(t *testing.T, name string) docsnippet.Snippet {
+	t.Helper()
+	var found []docsnippet.Snippet
+	for _, all := range guideSnippets(t) {
+		for _, s := range all {
+			if s.Name == name {
+				found = append(found, s)
+			}
 		}
-		if _, ok := exercised[s.Name]; !ok {
-			t.Errorf("README.md:%d: snippet %q is exercised by no test", s.Line, s.Name)
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d snippets named %q in the guide, want 1", len(found), name)
+	}
+	return found[0]
+}
+
+func TestDocsEverySnippetIsExercised(t *testing.T) {
+	where := map[string]string{} // snippet -> file:line
+	for _, f := range guide {
+		for _, s := range guideSnippets(t)[f] {
+			at := fmt.Sprintf("%s:%d", f, s.Line)
+			if s.Name == "" {
+				t.Errorf("%s: a code block without a <!-- snippet: NAME --> marker, so no test runs it", at)
+				continue
+			}
+			if _, ok := exercised[s.Name]; !ok {
+				t.Errorf("%s: snippet %q is exercised by no test", at, s.Name)
+			}
+			if prev, ok := where[s.Name]; ok {
+				t.Errorf("%s: snippet %q is also at %s", at, s.Name, prev)
+			}
+			where[s.Name] = at
 		}
-		if slices.Contains(names, s.Name) {
-			t.Errorf("README.md:%d: snippet %q appears twice", s.Line, s.Name)
-		}
-		names = append(names, s.Name)
 	}
 	for name := range exercised {
-		if !slices.Contains(names, name) {
-			t.Errorf("snippet %q is gone from README.md", name)
+		if _, ok := where[name]; !ok {
+			t.Errorf("snippet %q is gone from the guide", name)
 		}
 	}
 	// The tests the table names exist.
@@ -106,22 +154,20 @@ func TestReadmeEverySnippetIsExercised(t *testing.T) {
 		}
 	}
 	for name, file := range map[string]string{"custom-gcl": ".custom-gcl.yml", "golangci-example": ".golangci.example.yml"} {
-		s, err := docsnippet.Get(readme, name)
+		data, err := os.ReadFile(repoPath(file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, err := os.ReadFile(filepath.Join("..", "..", file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s.Code != string(data) {
-			t.Errorf("snippet %s differs from %s: the README shows what the tests do not run", name, file)
+		if snippet(t, name).Code != string(data) {
+			t.Errorf("snippet %s differs from %s: the docs show what the tests do not run", name, file)
 		}
 	}
-	// The README is the one copy: the pages folded into it are gone.
-	for _, old := range []string{"integrations.md", "live.md"} {
-		if _, err := os.Stat(filepath.Join("..", "..", "docs", old)); err == nil {
-			t.Errorf("docs/%s is back: its content lives in README.md", old)
+	// Every page of docs/ is in the guide or says what covers it.
+	pages, _ := filepath.Glob(repoPath("docs/*.md"))
+	for _, p := range pages {
+		name := filepath.Base(p)
+		if _, ok := otherDocs[name]; !ok && !slices.Contains(guide, "docs/"+name) {
+			t.Errorf("docs/%s is neither in the guide (its snippets tested here) nor in otherDocs", name)
 		}
 	}
 }
@@ -230,10 +276,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 	dir, newLine := prRepo(t)
 	bin := binDir(t)
 
-	formats, err := docsnippet.Get(readme, "ci-formats")
-	if err != nil {
-		t.Fatal(err)
-	}
+	formats := snippet(t, "ci-formats")
 	cmds := shellCommands(formats.Code)
 	if len(cmds) != 3 {
 		t.Fatalf("ci-formats: %d commands, want github, sarif, checkstyle", len(cmds))
@@ -261,10 +304,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 	}
 
 	// Gating: the change since origin/main holds one new finding.
-	gating, err := docsnippet.Get(readme, "gating")
-	if err != nil {
-		t.Fatal(err)
-	}
+	gating := snippet(t, "gating")
 	want := []struct {
 		code     int
 		findings int
@@ -305,10 +345,7 @@ func TestDocsCIFormatsAndGating(t *testing.T) {
 
 func TestDocsVettool(t *testing.T) {
 	dir := copyFixture(t, "gomod")
-	s, err := docsnippet.Get(readme, "vettool")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snippet(t, "vettool")
 	out, code := shell(t, dir, binDir(t), s.Code)
 	if code != 1 || !strings.Contains(out, "api/api.go:22:15: rows (*sql.Rows) from store.Recent is not closed") {
 		t.Errorf("exit %d, want 1 and the cross-package finding:\n%s", code, out)
@@ -344,10 +381,7 @@ var installStep = regexp.MustCompile(`(?m)^\s*go install github.com/connlint/con
 // fetched from the network there); golangci-lint's build step is
 // reproduced by the plugin's end-to-end test.
 func TestDocsGitHubWorkflow(t *testing.T) {
-	s, err := docsnippet.Get(readme, "github-workflow")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := snippet(t, "github-workflow")
 	var wf workflow
 	if err := yaml.Unmarshal([]byte(s.Code), &wf); err != nil {
 		t.Fatalf("workflow YAML: %v", err)

@@ -11,8 +11,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/connlint/connlint/internal/docsnippet"
 )
 
 // snapshotRepo commits this checkout's files (tracked and untracked, not
@@ -51,8 +49,9 @@ func snapshotRepo(t *testing.T) (dir, rev string) {
 }
 
 // TestPreCommitHook installs the hook of .pre-commit-hooks.yaml with the
-// configuration README.md shows (the repository URL and rev
-// pointed at a snapshot of this checkout) in a project's git repository:
+// configuration docs/integrations.md shows (the repository URL pointed at
+// a snapshot of this checkout), pins it as the docs say, in a project's git
+// repository:
 // a staged leak fails the commit with the finding, the fixed file passes,
 // and a staged TS file is checked as given. pre-commit builds connlint with
 // `go install ./...` in its own environment; only the Go module proxy is
@@ -69,14 +68,17 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	hookRepo, rev := snapshotRepo(t)
 	checkInstalledNames(t, hookRepo)
-	snippet, err := docsnippet.Get(readme, "pre-commit-config")
-	if err != nil {
-		t.Fatal(err)
+	const upstream = "https://github.com/connlint/connlint"
+	cfgSnippet := snippet(t, "pre-commit-config").Code
+	config := strings.ReplaceAll(cfgSnippet, upstream, hookRepo)
+	if config == cfgSnippet || !regexp.MustCompile(`(?m)^\s+rev: main$`).MatchString(config) {
+		t.Fatalf("the snippet's repo and rev (main, the snapshot's branch) were not where the test expects them:\n%s", cfgSnippet)
 	}
-	config := strings.NewReplacer("https://github.com/connlint/connlint", hookRepo, "v0.1.0", rev).Replace(snippet.Code)
-	if config == snippet.Code || !strings.Contains(config, hookRepo) || !strings.Contains(config, rev) {
-		t.Fatalf("the snippet's repo and rev were not where the test expects them:\n%s", snippet.Code)
+	pin := shellCommands(snippet(t, "pre-commit-pin").Code)
+	if len(pin) != 1 || !strings.HasPrefix(pin[0], "pre-commit autoupdate --repo "+upstream+" ") {
+		t.Fatalf("pre-commit-pin: %q", pin)
 	}
+	pinArgs := strings.Fields(strings.ReplaceAll(uncomment(pin[0]), upstream, hookRepo))[1:]
 
 	project := writeTree(t, map[string]string{
 		"go.mod":                  goMod,
@@ -115,6 +117,17 @@ func TestPreCommitHook(t *testing.T) {
 		}
 		return string(out), 0
 	}
+
+	// The pin: autoupdate replaces `main` with the snapshot's commit (it
+	// has no tags), and the hook is built from that sha.
+	if out, code := preCommit(pinArgs...); code != 0 {
+		t.Fatalf("%s: exit %d\n%s", pin[0], code, out)
+	}
+	pinned, _ := os.ReadFile(filepath.Join(project, ".pre-commit-config.yaml"))
+	if !regexp.MustCompile(`(?m)^\s+rev: ` + rev + `$`).Match(pinned) {
+		t.Fatalf("after %s the config does not pin %s:\n%s", pin[0], rev, pinned)
+	}
+	gitCmd(t, project, "add", ".pre-commit-config.yaml")
 
 	start := time.Now()
 	if out, code := preCommit("install-hooks"); code != 0 {

@@ -20,18 +20,7 @@ import (
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/analyzers/diag"
 	"github.com/connlint/connlint/analyzers/ruledoc"
-	"github.com/connlint/connlint/internal/docsnippet"
 )
-
-// snippet returns a README snippet's code.
-func snippet(t *testing.T, name string) docsnippet.Snippet {
-	t.Helper()
-	s, err := docsnippet.Get(readme, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 // copyDir copies the folder from (relative to the repository root) into a
 // new temp dir, keeping its path below the root, and returns that root.
@@ -85,36 +74,59 @@ func uncomment(line string) string {
 	return line
 }
 
-// TestReadmeInstallAndTestCommands: the install line names this module's
-// command, `connlint ./...` runs on the sample, and the test command is
-// what CI runs.
-func TestReadmeInstallAndTestCommands(t *testing.T) {
-	cmds := shellCommands(snippet(t, "install-run").Code)
-	if len(cmds) != 2 || cmds[0] != "go install github.com/connlint/connlint/cmd/connlint@latest" || cmds[1] != "connlint ./..." {
-		t.Fatalf("install-run: %q", cmds)
+// TestReadmeInstallFromAClone does what the README's first screen says on
+// a snapshot of this checkout, as on a fresh clone: the build line (and
+// the go install of its comment), then the first run with the binary it
+// built. The go install line of the published module names this module's
+// command (the module cannot be fetched here).
+func TestReadmeInstallFromAClone(t *testing.T) {
+	build := shellCommands(snippet(t, "install-source").Code)
+	if len(build) != 1 || uncomment(build[0]) != "go build -o bin/connlint ./cmd/connlint" {
+		t.Fatalf("install-source: %q", build)
 	}
-	// The path installs this repository's command (@latest is the
-	// published module; here the checkout stands for it).
-	pkg, _, _ := strings.Cut(strings.TrimPrefix(cmds[0], "go install "), "@")
+	alt := regexp.MustCompile(`# or: (go install \./cmd/connlint) `).FindStringSubmatch(build[0])
+	if alt == nil {
+		t.Fatalf("install-source: no `# or: go install ./cmd/connlint` alternative in %q", build[0])
+	}
+	clone, _ := snapshotRepo(t)
+	if out, code := shell(t, clone, t.TempDir(), uncomment(build[0])); code != 0 {
+		t.Fatalf("%s: exit %d\n%s", build[0], code, out)
+	}
+	gobin := t.TempDir()
+	if out, code := shell(t, clone, t.TempDir(), alt[1], "GOBIN="+gobin); code != 0 || !fileExists(filepath.Join(gobin, "connlint")) {
+		t.Errorf("%s: exit %d, no connlint in GOBIN\n%s", alt[1], code, out)
+	}
+	// The first run, with the binary just built (an empty PATH folder: no
+	// other connlint is found).
+	stdout, stderr, code := shellSplit(t, clone, t.TempDir(), snippet(t, "sample-run").Code)
+	if code != 1 || stdout != snippet(t, "sample-output").Code {
+		t.Errorf("the first run after the build: exit %d, want 1 and the README's output\n%s%s", code, stdout, stderr)
+	}
+
+	published := shellCommands(snippet(t, "install-go").Code)
+	if len(published) != 1 || published[0] != "go install github.com/connlint/connlint/cmd/connlint@latest" {
+		t.Fatalf("install-go: %q", published)
+	}
+	pkg, _, _ := strings.Cut(strings.TrimPrefix(published[0], "go install "), "@")
 	out, err := exec.Command("go", "list", "-f", "{{.Name}} {{.ImportPath}}", pkg).CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "main "+pkg {
 		t.Fatalf("go list %s: %v %s", pkg, err, out)
 	}
-	root := copyDir(t, "testdata/sample")
-	stdout, stderr, code := shellSplit(t, filepath.Join(root, "testdata", "sample"), binDir(t), cmds[1])
-	if code != 1 || stdout != snippet(t, "sample-output").Code {
-		t.Errorf("%s in the sample: exit %d, want 1 and the README's output\n%s%s", cmds[1], code, stdout, stderr)
-	}
+}
 
-	if got := snippet(t, "test").Code; got != "go test ./...\n" {
-		t.Errorf("test snippet %q, want go test ./...", got)
+// TestReadmeTestCommand: the README's test command is the line .ci/run
+// runs.
+func TestReadmeTestCommand(t *testing.T) {
+	cmds := shellCommands(snippet(t, "test").Code)
+	if len(cmds) != 1 || !strings.Contains(cmds[0], "CONNLINT_REQUIRE_DB=1") || !strings.Contains(cmds[0], "go test ") {
+		t.Fatalf("test snippet %q: want one go test line with CONNLINT_REQUIRE_DB=1", cmds)
 	}
-	ci, err := os.ReadFile(filepath.Join("..", "..", ".ci", "run"))
+	ci, err := os.ReadFile(repoPath(".ci/run"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !regexp.MustCompile(`(?m)^go test \./\.\.\.$`).Match(ci) || !strings.Contains(string(ci), "export CONNLINT_REQUIRE_DB=1") {
-		t.Error(".ci/run does not run the README's test command with CONNLINT_REQUIRE_DB=1")
+	if !slices.Contains(strings.Split(string(ci), "\n"), cmds[0]) {
+		t.Errorf(".ci/run does not run the README's test command %q", cmds[0])
 	}
 }
 
@@ -124,10 +136,17 @@ func TestReadmeInstallAndTestCommands(t *testing.T) {
 func TestReadmeSampleFirstRun(t *testing.T) {
 	root := copyDir(t, "testdata/sample")
 	run := snippet(t, "sample-run")
-	if cmds := shellCommands(run.Code); len(cmds) != 2 || cmds[0] != "cd testdata/sample" {
+	if cmds := shellCommands(run.Code); len(cmds) != 2 || cmds[0] != "cd testdata/sample" || cmds[1] != "../../bin/connlint ./..." {
 		t.Fatalf("sample-run: %q", cmds)
 	}
-	stdout, stderr, code := shellSplit(t, root, binDir(t), run.Code)
+	// bin/connlint as the README's build line leaves it.
+	if err := os.Mkdir(filepath.Join(root, "bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(binary, filepath.Join(root, "bin", "connlint")); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := shellSplit(t, root, t.TempDir(), run.Code)
 	want := snippet(t, "sample-output").Code
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (findings)\n%s", code, stderr)
@@ -179,34 +198,25 @@ func TestReadmeSampleFix(t *testing.T) {
 	}
 }
 
-// TestReadmeRuleExamples: the README's examples are ruledoc's (one source:
-// `connlint rules`, docs/rules.md and SARIF help show the same), under the
-// file names ruledoc checks them as. TestRuleExamplesAreWhatTheyClaim runs
-// each through the binary: bad flagged by its rule, good clean.
-func TestReadmeRuleExamples(t *testing.T) {
-	doc, err := os.ReadFile(readme)
+// TestReadmeRulesTable: the README's rules table and docs/usage.md name
+// every rule of ruledoc (the one source of `connlint rules`, docs/rules.md
+// and SARIF help), and link to its examples in docs/rules.md.
+func TestReadmeRulesTable(t *testing.T) {
+	readme, err := os.ReadFile(repoPath("README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	usage, err := os.ReadFile(repoPath("docs/usage.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range ruledoc.Rules {
-		for _, ex := range []struct {
-			name, label string
-			ex          ruledoc.Example
-		}{
-			{r.ID + "-go-bad", "Bad", r.GoBad}, {r.ID + "-go-good", "Good", r.GoGood},
-			{r.ID + "-ts-bad", "Bad", r.TSBad}, {r.ID + "-ts-good", "Good", r.TSGood},
-		} {
-			s := snippet(t, ex.name)
-			if s.Code != ex.ex.Code {
-				t.Errorf("README snippet %s differs from ruledoc's %s example (%s): copy it from `connlint rules %s`", ex.name, r.ID, ex.ex.File, r.ID)
-			}
-			intro := ex.label + " (`" + ex.ex.File + "`):\n\n<!-- snippet: " + ex.name + " -->\n"
-			if !strings.Contains(string(doc), intro) {
-				t.Errorf("README: snippet %s is not introduced as %q", ex.name, strings.TrimSpace(intro))
-			}
+		row := "| [`" + r.ID + "`](docs/rules.md#" + r.ID + ") |"
+		if !strings.Contains(string(readme), "\n"+row) {
+			t.Errorf("README's rules table has no row %q", row)
 		}
-		if !strings.Contains(string(doc), "\n### "+r.ID+"\n") {
-			t.Errorf("README has no section for rule %s", r.ID)
+		if !strings.Contains(string(usage), "\n### "+r.ID+"\n") || !strings.Contains(string(usage), "(rules.md#"+r.ID+")") {
+			t.Errorf("docs/usage.md has no section for rule %s linking to its examples", r.ID)
 		}
 	}
 }
@@ -495,39 +505,58 @@ func TestReadmeBenchReproduce(t *testing.T) {
 	}
 }
 
-// TestReadmeLinks: every relative link leads to a file of the repository
-// and every #anchor to a heading (GitHub's slugs).
-func TestReadmeLinks(t *testing.T) {
-	doc, err := os.ReadFile(readme)
+// TestDocsLinks: every relative link of the guide leads to a file of the
+// repository and every #anchor to a heading of its page (GitHub's slugs).
+func TestDocsLinks(t *testing.T) {
+	total := 0
+	for _, page := range guide {
+		doc, err := os.ReadFile(repoPath(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		links := regexp.MustCompile(`\]\(([^)\s]+)\)`).FindAllStringSubmatch(withoutCode(string(doc)), -1)
+		total += len(links)
+		for _, m := range links {
+			target := m[1]
+			if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
+				continue
+			}
+			file, anchor, _ := strings.Cut(target, "#")
+			path := page
+			if file != "" {
+				path = filepath.ToSlash(filepath.Join(filepath.Dir(page), file))
+				if _, err := os.Stat(repoPath(path)); err != nil {
+					t.Errorf("%s: link %s: %v", page, target, err)
+					continue
+				}
+			}
+			if anchor != "" && !anchors(t, path)[anchor] {
+				t.Errorf("%s: link %s: no such heading in %s", page, target, path)
+			}
+		}
+	}
+	if total < 40 {
+		t.Fatalf("only %d links found", total)
+	}
+}
+
+// withoutCode drops a Markdown text's fenced code blocks.
+func withoutCode(doc string) string {
+	return regexp.MustCompile("(?ms)^```.*?^```$").ReplaceAllString(doc, "")
+}
+
+// anchors are the #fragments of a page's headings, as GitHub makes them.
+func anchors(t *testing.T, page string) map[string]bool {
+	t.Helper()
+	doc, err := os.ReadFile(repoPath(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Headings outside code blocks.
-	text := regexp.MustCompile("(?ms)^```.*?^```$").ReplaceAllString(string(doc), "")
-	anchors := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^#{1,6} (.+)$`).FindAllStringSubmatch(text, -1) {
+	out := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^#{1,6} (.+)$`).FindAllStringSubmatch(withoutCode(string(doc)), -1) {
 		slug := strings.ToLower(strings.TrimSpace(m[1]))
 		slug = regexp.MustCompile(`[^\p{L}\p{N} _-]`).ReplaceAllString(slug, "")
-		anchors[strings.ReplaceAll(slug, " ", "-")] = true
+		out[strings.ReplaceAll(slug, " ", "-")] = true
 	}
-	links := regexp.MustCompile(`\]\(([^)\s]+)\)`).FindAllStringSubmatch(text, -1)
-	if len(links) < 20 {
-		t.Fatalf("only %d links found", len(links))
-	}
-	for _, m := range links {
-		target := m[1]
-		if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
-			continue
-		}
-		file, anchor, _ := strings.Cut(target, "#")
-		if file == "" {
-			if !anchors[anchor] {
-				t.Errorf("link %s: no such heading", target)
-			}
-			continue
-		}
-		if _, err := os.Stat(filepath.Join("..", "..", filepath.FromSlash(file))); err != nil {
-			t.Errorf("link %s: %v", target, err)
-		}
-	}
+	return out
 }
