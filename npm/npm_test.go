@@ -469,6 +469,18 @@ func TestDocEverySnippetIsExercised(t *testing.T) {
 
 var doc = filepath.Join("..", "docs", "npm.md")
 
+// TestReadmeNpmSnippet: the README's npm block is the one this page shows
+// and TestDocInstallSnippets runs.
+func TestReadmeNpmSnippet(t *testing.T) {
+	readme, err := docsnippet.Get(filepath.Join("..", "README.md"), "install-npm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readme.Code != snippet(t, "npm-install").Code {
+		t.Errorf("README.md's install-npm differs from docs/npm.md's npm-install:\n%s---\n%s", readme.Code, snippet(t, "npm-install").Code)
+	}
+}
+
 func snippet(t *testing.T, name string) docsnippet.Snippet {
 	t.Helper()
 	s, err := docsnippet.Get(doc, name)

@@ -52,6 +52,7 @@ func repoPath(file string) string {
 var exercised = map[string]string{
 	"install-source":    "TestReadmeInstallFromAClone",
 	"install-go":        "TestReadmeInstallFromAClone (names this module's command)",
+	"install-npm":       "npm.TestReadmeNpmSnippet (equal to docs/npm.md's npm-install, which npm.TestDocInstallSnippets runs)",
 	"sample-run":        "TestReadmeInstallFromAClone, TestReadmeSampleFirstRun",
 	"sample-output":     "TestReadmeSampleFirstRun",
 	"test":              "TestReadmeTestCommand (the command .ci/run runs)",
@@ -147,7 +148,7 @@ func TestDocsEverySnippetIsExercised(t *testing.T) {
 	// The tests the table names exist.
 	defined := definedTests(t)
 	for name, by := range exercised {
-		for _, m := range regexp.MustCompile(`\b(?:(plugin|live)\.)?(Test\w+)`).FindAllStringSubmatch(by, -1) {
+		for _, m := range regexp.MustCompile(`\b(?:(plugin|live|npm)\.)?(Test\w+)`).FindAllStringSubmatch(by, -1) {
 			if !defined[m[1]+"."+m[2]] {
 				t.Errorf("snippet %q: %s names %s, which no _test.go file defines", name, by, m[0])
 			}
@@ -177,7 +178,7 @@ func TestDocsEverySnippetIsExercised(t *testing.T) {
 func definedTests(t *testing.T) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
-	for pkg, dir := range map[string]string{"": ".", "plugin": filepath.Join("..", "..", "plugin"), "live": filepath.Join("..", "..", "live")} {
+	for pkg, dir := range map[string]string{"": ".", "plugin": filepath.Join("..", "..", "plugin"), "live": filepath.Join("..", "..", "live"), "npm": filepath.Join("..", "..", "npm")} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
 		for _, f := range files {
 			src, err := os.ReadFile(f)
