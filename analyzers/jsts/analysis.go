@@ -19,6 +19,7 @@ type analysis struct {
 	isTest, entry, generated bool
 	routeFile, pagesAPI      bool
 	script                   bool // configured under scripts:
+	declared                 bool // configured, named by package.json or prisma.config, or a shebang
 	server                   bool // starts a server (listen)
 
 	consMemo    map[int32]*construction
@@ -74,7 +75,11 @@ func newAnalysis(f *File, p *project) *analysis {
 	a.routeFile = stem == "route" && hasSegment(rel, "app")
 	a.pagesAPI = hasSegment(rel, "pages") && strings.Contains(rel, "/api/") || strings.HasPrefix(rel, "pages/api/")
 	a.server = a.startsServer()
-	a.entry = a.script || f.Hashbang || strings.Contains(stem, "seed") || (a.callsOwnMain() && !a.server)
+	a.entry = a.script || f.Hashbang || p.declaredEntry(f.Path) != ""
+	a.declared = a.entry
+	if !a.entry && p.entriesDone {
+		a.entry = p.entries[f.Path]
+	}
 	if !a.mayConstruct() {
 		return a
 	}
@@ -174,47 +179,40 @@ func isGeneratedPath(rel string) bool {
 		hasSegment(rel, ".prisma")
 }
 
-// startsServer: the file calls .listen(...) or serve(...) at any depth.
+// startsServer: the file starts something that keeps the process alive
+// to serve: .listen(...), serve(...), a timer, a subscription, a queue
+// worker or a cron job. Its clients live as long as the process.
 func (a *analysis) startsServer() bool {
 	f := a.f
 	for _, c := range f.Calls {
-		fn := f.Field(c, FFunction)
+		fn := f.Unwrap(f.Field(c, FFunction))
 		if fn < 0 {
 			continue
 		}
-		if f.N[fn].Kind == KMemberExpression {
-			if p := f.Field(fn, FProperty); p >= 0 && f.textIs(p, "listen") {
-				return true
+		name := ""
+		switch f.N[fn].Kind {
+		case KMemberExpression:
+			if p := f.Field(fn, FProperty); p >= 0 {
+				name = f.Text(p)
 			}
+		case KIdentifier:
+			name = f.Text(fn)
 		}
-		if f.N[fn].Kind == KIdentifier && f.textIs(fn, "serve") {
+		switch name {
+		case "listen", "serve", "setInterval", "subscribe", "psubscribe", "schedule", "scheduleJob":
 			return true
 		}
 	}
-	return false
-}
-
-// callsOwnMain: a top-level statement calls a local main/run/seed function.
-func (a *analysis) callsOwnMain() bool {
-	f := a.f
-	for c := f.firstChild(0); c >= 0; c = f.N[c].Next {
-		if f.N[c].Kind != KExpressionStatement {
+	for _, n := range f.News {
+		ctor := f.Unwrap(f.Field(n, FConstructor))
+		if ctor < 0 {
 			continue
 		}
-		root := a.chainRoot(f.firstNamed(c))
-		if root < 0 || f.N[root].Kind != KCallExpression {
-			continue
+		if f.N[ctor].Kind == KMemberExpression {
+			ctor = f.Field(ctor, FProperty)
 		}
-		fn := f.Unwrap(f.Field(root, FFunction))
-		if fn < 0 || f.N[fn].Kind != KIdentifier {
-			continue
-		}
-		switch f.Text(fn) {
-		case "main", "run", "seed", "runMain":
-		default:
-			continue
-		}
-		if b := f.Lookup(fn); b != nil && (b.Kind == BFunc || b.Kind == BVar) {
+		switch f.Text(ctor) {
+		case "Worker", "QueueEvents", "CronJob":
 			return true
 		}
 	}

@@ -538,7 +538,13 @@ func (fl *flow) effects(n int32, s st) (st, bool) {
 		if isFunc(k) {
 			// A closure: a release in it counts (a callback that releases);
 			// a closure that captures the resource and is handed to a
-			// call that keeps it is a hand-off.
+			// call that keeps it is a hand-off. An IIFE runs at its call,
+			// a local function where it is called: writing either is
+			// neither releasing nor handing on.
+			if fl.isIIFE(i) || fl.calledOnly(i) {
+				i = f.se[i] - 1
+				continue
+			}
 			if s == sHeld && fl.closureReleases(i) {
 				released = true
 			} else if s == sHeld && fl.mentions(i) && fl.closureKept(i) {
@@ -569,7 +575,7 @@ func (fl *flow) effects(n int32, s st) (st, bool) {
 			}
 			// a local function that releases, passed as a value
 			if s == sHeld && k == KIdentifier && !fl.isCallee(i) {
-				if b := f.Lookup(i); b != nil {
+				if b := f.Lookup(i); b != nil && b.Decl != i {
 					if fn := fl.a.localFunc(b); fn >= 0 && isFunc(f.N[fn].Kind) && fl.containsRelease(fn) {
 						released = true
 					}
@@ -806,10 +812,14 @@ func (fl *flow) isProcessExit(call int32) bool {
 	return o >= 0 && p >= 0 && f.textIs(o, "process") && (f.textIs(p, "exit") || f.textIs(p, "abort"))
 }
 
-// localCallee returns the local function a call calls, or -1.
+// localCallee returns the local function a call calls (by name, or the
+// function literal of an IIFE), or -1.
 func (fl *flow) localCallee(call int32) int32 {
 	f := fl.f
 	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee >= 0 && isFunc(f.N[callee].Kind) {
+		return callee
+	}
 	if callee < 0 || f.N[callee].Kind != KIdentifier {
 		return -1
 	}
@@ -862,6 +872,44 @@ func (fl *flow) callsExit(n int32) bool {
 	return false
 }
 
+// isIIFE: a function literal called where it is written.
+func (fl *flow) isIIFE(fn int32) bool {
+	f := fl.f
+	t := f.UpParens(fn)
+	p := f.N[t].Parent
+	return p >= 0 && f.N[p].Kind == KCallExpression && f.Field(p, FFunction) == t
+}
+
+// calledOnly: a function literal that initialises a local binding
+// (const run = async () => { ... }) which the file only calls: the body
+// runs, and releases or not, at those calls.
+func (fl *flow) calledOnly(fn int32) bool {
+	f := fl.f
+	t := f.UpParens(fn)
+	p := f.N[t].Parent
+	if p < 0 || f.N[p].Kind != KVariableDeclarator || f.Field(p, FValue) != t {
+		return false
+	}
+	if d := f.N[p].Parent; d >= 0 {
+		if es := f.N[d].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+			return false
+		}
+	}
+	b := fl.a.declaredAs(t)
+	if b == nil {
+		return false
+	}
+	if _, exported := fl.a.exportNames()[b.Name]; exported && b.Scope == 0 {
+		return false
+	}
+	for _, r := range f.References(b) {
+		if !fl.isCallee(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // bareAsyncCall: an expression statement that calls a local async
 // function without awaiting or chaining it, when the function uses the
 // resource (main(); at the top of a script).
@@ -871,6 +919,9 @@ func (fl *flow) bareAsyncCall(n int32) int32 {
 		return -1
 	}
 	e := f.Unwrap(f.firstNamed(n))
+	if e >= 0 && f.N[e].Kind == KUnaryExpression { // void main()
+		e = f.Unwrap(f.firstNamed(e))
+	}
 	if e < 0 || f.N[e].Kind != KCallExpression {
 		return -1
 	}

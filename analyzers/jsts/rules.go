@@ -38,8 +38,8 @@ type Diagnostic struct {
 	// cons is the construction node a finding is about (0: none). A
 	// singleton finding with covers set removes the release finding on
 	// the same construction: importing the singleton fixes both, and a
-	// problem gets one finding. Entrypoints never set it (a script must
-	// still release the singleton it imports).
+	// problem gets one finding. A rule 3 finding in an entrypoint does
+	// not set it (the script must still release what it imports).
 	cons   int32
 	covers bool
 }
@@ -154,7 +154,7 @@ func runSingleton(p *Pass) {
 					msg += "; create it once at module scope and reuse it"
 				}
 			}
-			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: !a.entry})
+			p.Report(Diagnostic{Start: a.startNode(c.node), End: c.node, Message: msg, Related: related, cons: c.node, covers: true})
 			continue
 		case ctxCached:
 			// Without configured singleton paths, a module that caches its
@@ -171,7 +171,7 @@ func runSingleton(p *Pass) {
 		}
 		if single != nil {
 			where := "this module"
-			if a.entry {
+			if a.entry && !a.server {
 				where = "this script"
 			}
 			msg := fmt.Sprintf("%s in %s builds its own %s while the project has a singleton in %s; import it instead",

@@ -144,6 +144,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	for _, pj := range w.pkgJSONs {
 		p.fs.addWorkspace(pj)
 	}
+	p.loadDeclaredEntries(ctx, w)
 	// Directory roots: their files are targets.
 	for _, f := range w.files {
 		for r := range universeDirs {
@@ -177,7 +178,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	var mu sync.Mutex
 	var errs []diag.Error
 	srcs := newSrcCache(128 << 20)
-	summarize := func(paths []string, want func(path string, src []byte) bool) {
+	summarize := func(paths []string, aux bool, want func(path string, src []byte) bool) {
 		parallel(ctx, workers, paths, func(wk *worker, path string) {
 			src := srcs.get(path, false)
 			if src == nil {
@@ -198,17 +199,18 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			f.index()
 			a := newAnalysis(f, p)
 			s := a.summarize()
+			s.Aux = aux
 			mu.Lock()
 			p.sums[path] = s
 			stats.Parsed1++
-			keep := targets[path]
+			keep := targets[path] && !aux
 			mu.Unlock()
 			if keep {
 				cache.put(path, f)
 			}
 		})
 	}
-	summarize(universe, func(path string, src []byte) bool {
+	summarize(universe, false, func(path string, src []byte) bool {
 		return p.cat.mentions(src) || cfg.IsSingleton(path)
 	})
 	mark("phase1")
@@ -222,7 +224,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			}
 		}
 		before := p.interestingCount()
-		summarize(next, func(path string, src []byte) bool {
+		summarize(next, false, func(path string, src []byte) bool {
 			return bytes.Contains(src, []byte("export")) && needles.matches(src)
 		})
 		if p.interestingCount() == before {
@@ -231,6 +233,34 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	}
 	mark("phase1b")
 	p.finishPhase1()
+
+	// Entrypoints: the other files phase 2 checks, and the modules that
+	// import files that may be entrypoints, are summarised for their
+	// imports; then each candidate is settled.
+	needles0 := p.interestingNeedles(w.tsconfig)
+	summarize(p.unsummarized(targetList), true, func(path string, src []byte) bool {
+		return needles0.matches(src) || cfg.IsScript(path)
+	})
+	seen := map[string]bool{}
+	for round := 0; round < 4; round++ {
+		var cands []*Summary
+		for _, c := range p.entryCandidates() {
+			if !seen[c.Path] {
+				seen[c.Path] = true
+				cands = append(cands, c)
+			}
+		}
+		if len(cands) == 0 {
+			break
+		}
+		cn := candidateNeedles(cands)
+		summarize(p.unsummarized(universe), true, func(path string, src []byte) bool {
+			return cn.matches(src)
+		})
+	}
+	p.settleEntries()
+	p.finishPhase1()
+	mark("entries")
 	p.phase2 = true
 
 	// Phase 2: the rules on the targets that can matter.
@@ -643,4 +673,15 @@ func (c *srcCache) get(path string, take bool) []byte {
 		c.used -= int64(len(src))
 	}
 	return src
+}
+
+// unsummarized lists the paths without a summary yet.
+func (p *project) unsummarized(paths []string) []string {
+	var out []string
+	for _, f := range paths {
+		if _, done := p.sums[f]; !done {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -53,6 +53,14 @@ type Summary struct {
 	PkgName     string
 	Deps        map[string]bool
 	Next        bool
+	// Hint: the file may be an entrypoint (by its folder, or because it
+	// drives itself) unless an application module imports it.
+	Hint entryHint
+	// Test: a test file (its imports do not make a module application code).
+	Test bool
+	// Aux: summarised only to settle entrypoints (it names no catalog
+	// module); it takes no part in choosing singletons.
+	Aux bool
 }
 
 type pos struct{ Line, Col int }
@@ -138,7 +146,10 @@ func (a *analysis) exportNames() map[string]string {
 func (a *analysis) summarize() *Summary {
 	f := a.f
 	s := &Summary{Path: f.Path, Rel: f.Rel, Entry: a.entry, Exports: map[string]*Export{},
-		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}}
+		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}, Test: a.isTest}
+	if !a.entry {
+		s.Hint = a.entryHint()
+	}
 	if pi := a.p.fs.nearestPkg(filepath.Dir(f.Path)); pi != nil {
 		s.PkgDir, s.PkgName, s.Deps, s.Next = pi.dir, pi.name, pi.deps, pi.next
 	}
@@ -728,6 +739,12 @@ type project struct {
 	mu   sync.RWMutex
 	sums map[string]*Summary
 
+	// declared entrypoints (package.json, prisma.config), before the
+	// first phase; entries: every entrypoint, once settled after it.
+	declared    map[string]string
+	entries     map[string]bool
+	entriesDone bool
+
 	// after the first phase
 	singles map[string][]*singletonRef // kind -> candidates
 	feeds   map[string]bool            // files the singleton modules import
@@ -820,6 +837,9 @@ func (p *project) finishPhase1() {
 	configured := p.cfg.HasSingleton()
 	for _, path := range paths {
 		s := p.sums[path]
+		if s.Aux {
+			continue
+		}
 		if configured {
 			if !p.cfg.IsSingleton(path) {
 				continue
