@@ -420,6 +420,15 @@ func (a *analysis) computeConstruction(n int32) *construction {
 	if callee < 0 {
 		return nil
 	}
+	// A static method of a local class: Subscriber.create().
+	if f.N[n].Kind == KCallExpression && f.N[callee].Kind == KMemberExpression {
+		if m := a.localStatic(callee); m >= 0 {
+			if e := a.wrapperOf(m); e != nil {
+				return &construction{node: n, entry: e, via: shorten(f.Text(callee)), holds: a.returnsAny(m) == nil}
+			}
+			return nil
+		}
+	}
 	// A local wrapper function or class.
 	if f.N[callee].Kind == KIdentifier {
 		if b := f.Lookup(callee); b != nil {
@@ -529,6 +538,82 @@ func (a *analysis) nodesIn(i int32) []int32 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func isClass(k Kind) bool {
+	return k == KClassDeclaration || k == KClass || k == KAbstractClassDeclaration
+}
+
+// staticMethods lists the static methods of a class.
+func (a *analysis) staticMethods(cls int32) []int32 {
+	f := a.f
+	body := f.Field(cls, FBody)
+	if body < 0 {
+		return nil
+	}
+	var out []int32
+	for c := f.firstChild(body); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind == KMethodDefinition && a.isStatic(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isStatic: a static method.
+func (a *analysis) isStatic(m int32) bool {
+	f := a.f
+	if f.N[m].Kind != KMethodDefinition {
+		return false
+	}
+	for c := f.firstChild(m); c >= 0; c = f.N[c].Next {
+		if f.N[c].Field == FName {
+			return false
+		}
+		if f.N[c].Kind == TStatic {
+			return true
+		}
+	}
+	return false
+}
+
+// privateConstructor: the class's constructor is private or protected:
+// only its own code builds it.
+func (a *analysis) privateConstructor(cls int32) bool {
+	f := a.f
+	ctor := a.classConstructor(cls)
+	if ctor < 0 {
+		return false
+	}
+	for c := f.firstChild(ctor); c >= 0; c = f.N[c].Next {
+		if f.N[c].Field == FName {
+			return false
+		}
+		if f.textIs(c, "private") || f.textIs(c, "protected") {
+			return true
+		}
+	}
+	return false
+}
+
+// localStatic: the static method a member expression X.m names, X a
+// class of this file; or -1.
+func (a *analysis) localStatic(callee int32) int32 {
+	f := a.f
+	obj, prop := f.Unwrap(f.Field(callee, FObject)), f.Field(callee, FProperty)
+	if obj < 0 || prop < 0 || f.N[obj].Kind != KIdentifier {
+		return -1
+	}
+	b := f.Lookup(obj)
+	if b == nil || b.Kind != BClass {
+		return -1
+	}
+	for _, m := range a.staticMethods(b.Init) {
+		if nm := f.Field(m, FName); nm >= 0 && f.Text(nm) == f.Text(prop) {
+			return m
+		}
+	}
+	return -1
 }
 
 func (a *analysis) classConstructor(cls int32) int32 {
@@ -740,13 +825,43 @@ func (a *analysis) localDropsArg(call, n int32) bool {
 			t := f.UpParens(r)
 			q := f.N[t].Parent
 			if q >= 0 && (f.N[q].Kind == KMemberExpression || f.N[q].Kind == KSubscriptExpression) && f.Field(q, FObject) == t {
-				continue
+				if !a.chainResultUsed(q) {
+					continue
+				}
 			}
 			drops = false
 		}
 	}
 	a.dropsMemo[key] = drops
 	return drops
+}
+
+// chainResultUsed: member m is called as a chain method of some client
+// kind (client.$extends(...)) and the call's value is used: the function
+// hands the client on rather than only reading it.
+func (a *analysis) chainResultUsed(m int32) bool {
+	f := a.f
+	call := f.N[m].Parent
+	if call < 0 || f.N[call].Kind != KCallExpression || f.Field(call, FFunction) != m {
+		return false
+	}
+	pr := f.Field(m, FProperty)
+	if pr < 0 {
+		return false
+	}
+	name := f.Text(pr)
+	chain := false
+	for _, e := range a.cat.clients {
+		if slices.Contains(e.Chains, name) {
+			chain = true
+			break
+		}
+	}
+	if !chain {
+		return false
+	}
+	p := f.N[f.UpParens(call)].Parent
+	return p >= 0 && f.N[p].Kind != KExpressionStatement
 }
 
 // isChainCall: x.m(...) where m is a chain method of x's client kind
@@ -964,6 +1079,126 @@ func (a *analysis) cached(n int32) bool {
 	return false
 }
 
+// exportedValue: the value built at n is what the module exports: an
+// exported binding or statement, or module.exports, directly or as the
+// result of a remember()-style cache call.
+func (a *analysis) exportedValue(n int32) bool {
+	f := a.f
+	for depth := 0; depth < 4; depth++ {
+		top := a.plainValueTop(n)
+		if fn := f.EnclosingFunc(top); fn >= 0 {
+			// remember('x', () => new X()): continue from the call
+			calls := a.rememberCalls(fn)
+			if len(calls) == 0 || !a.returnsItself(n, fn) {
+				return false
+			}
+			n = calls[0]
+			continue
+		}
+		p := f.N[top].Parent
+		if p < 0 {
+			return false
+		}
+		switch f.N[p].Kind {
+		case KExportStatement:
+			return true
+		case KAssignmentExpression:
+			l := f.Field(p, FLeft)
+			return f.Field(p, FRight) == top && (f.isModuleExports(l) || f.isExportsMember(l))
+		case KVariableDeclarator:
+			if f.Field(p, FValue) != top {
+				return false
+			}
+			if d := f.N[p].Parent; d >= 0 {
+				if es := f.N[d].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+					return true
+				}
+			}
+			if b := a.declaredAs(top); b != nil {
+				_, ok := a.exportNames()[b.Name]
+				return ok
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// plainValueTop climbs from an expression through what passes the value
+// itself on (parentheses, type assertions, await, ?? and || operands,
+// ternary branches, chain methods), not into a container or a call that
+// holds it (valueTop does).
+func (a *analysis) plainValueTop(n int32) int32 {
+	f := a.f
+	for {
+		p := f.N[n].Parent
+		if p < 0 {
+			return n
+		}
+		switch f.N[p].Kind {
+		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KNonNullExpression, KTypeAssertion, KAwaitExpression:
+			n = p
+			continue
+		case KTernaryExpression:
+			if f.Field(p, FCondition) == n {
+				return n
+			}
+			n = p
+			continue
+		case KBinaryExpression:
+			if op := f.Field(p, FOperator); op >= 0 && (f.N[op].Kind == TNullish || f.N[op].Kind == TOr) {
+				n = p
+				continue
+			}
+		case KMemberExpression:
+			if gp := f.N[p].Parent; f.Field(p, FObject) == n && gp >= 0 && f.N[gp].Kind == KCallExpression && f.Field(gp, FFunction) == p && a.isChainCall(gp) {
+				n = gp
+				continue
+			}
+		}
+		return n
+	}
+}
+
+// returnsItself: fn returns the value built at n itself (not an object
+// holding it), directly or through a local variable.
+func (a *analysis) returnsItself(n, fn int32) bool {
+	f := a.f
+	top := a.plainValueTop(n)
+	p := f.N[top].Parent
+	if p < 0 {
+		return false
+	}
+	switch f.N[p].Kind {
+	case KReturnStatement:
+		return f.EnclosingFunc(p) == fn
+	case KArrowFunction:
+		return p == fn && f.Field(fn, FBody) == top
+	case KVariableDeclarator:
+		b := a.declaredAs(top)
+		if b == nil {
+			return false
+		}
+		for _, r := range f.References(b) {
+			t := a.plainValueTop(r)
+			if q := f.N[t].Parent; q >= 0 && (f.N[q].Kind == KReturnStatement && f.EnclosingFunc(q) == fn || q == fn && f.Field(fn, FBody) == t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keptForProcess: a construction whose client a cache keeps for the
+// process: cached (globalThis ??, a cached getter, a static instance,
+// remember()), or built at module scope only to feed a cached one.
+func (a *analysis) keptForProcess(n int32) bool {
+	if a.cached(n) {
+		return true
+	}
+	return a.f.EnclosingFunc(n) < 0 && a.flowsIntoCached(n)
+}
+
 // thenParam: e is the object of a .then(cb) call; it returns the binding
 // of cb's first parameter, or nil.
 func (a *analysis) thenParam(e int32) *Binding {
@@ -1008,17 +1243,40 @@ func (f *File) callbackParam(call int32) (cb, param int32) {
 }
 
 // storedInCache: identifier r is assigned to a cache slot or put in a
-// module-level Map/object by .set(k, r).
+// module-level Map/object by .set(k, r), directly or as the value a
+// promise resolves to (clientPromise = client.connect().then(() => client)).
 func (a *analysis) storedInCache(r int32) bool {
+	return a.storedInCacheDepth(r, 0)
+}
+
+func (a *analysis) storedInCacheDepth(r int32, depth int) bool {
 	f := a.f
 	top := a.valueTop(r)
+	if then := a.resolvedBy(top); then >= 0 && depth < 3 {
+		return a.storedInCacheDepth(then, depth+1)
+	}
 	p := f.N[top].Parent
 	if p < 0 {
 		return false
 	}
 	switch f.N[p].Kind {
 	case KAssignmentExpression, KAugmentedAssignmentExpression:
-		return f.Field(p, FRight) == top && a.cacheSlot(f.Field(p, FLeft))
+		if f.Field(p, FRight) != top {
+			return false
+		}
+		if a.cacheSlot(f.Field(p, FLeft)) {
+			return true
+		}
+		if l := f.Unwrap(f.Field(p, FLeft)); l >= 0 && f.N[l].Kind == KIdentifier {
+			return a.localStoredInCache(f.Lookup(l), l, depth)
+		}
+		return false
+	case KVariableDeclarator:
+		// const queue = new Queue({ connection }); Queues.set(k, queue)
+		if f.Field(p, FValue) == top {
+			return a.localStoredInCache(a.declaredAs(top), -1, depth)
+		}
+		return false
 	}
 	// valueTop climbed through arguments: cache.set(key, r)
 	if f.N[top].Kind == KCallExpression {
@@ -1028,6 +1286,56 @@ func (a *analysis) storedInCache(r int32) bool {
 		return a.isCacheSet(gp)
 	}
 	return false
+}
+
+// localStoredInCache: a local variable (not the module's) one of whose
+// uses, other than the assignment at skip, stores it in a cache.
+func (a *analysis) localStoredInCache(b *Binding, skip int32, depth int) bool {
+	if b == nil || b.Scope == 0 || depth >= 3 {
+		return false
+	}
+	for _, r := range a.f.References(b) {
+		if r != skip && a.storedInCacheDepth(r, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvedBy: e is what a .then callback returns (x.then(() => client),
+// .then(function () { return client })); it returns that .then call,
+// whose promise resolves to e's value, or -1.
+func (a *analysis) resolvedBy(e int32) int32 {
+	f := a.f
+	p := f.N[e].Parent
+	if p < 0 {
+		return -1
+	}
+	fn := int32(-1)
+	switch f.N[p].Kind {
+	case KArrowFunction:
+		if f.Field(p, FBody) == e {
+			fn = p
+		}
+	case KReturnStatement:
+		fn = f.EnclosingFunc(p)
+	}
+	if fn < 0 {
+		return -1
+	}
+	args := f.N[f.UpParens(fn)].Parent
+	if args < 0 || f.N[args].Kind != KArguments || f.firstNamed(args) != f.UpParens(fn) {
+		return -1
+	}
+	call := f.N[args].Parent
+	callee := f.Field(call, FFunction)
+	if callee < 0 || f.N[callee].Kind != KMemberExpression {
+		return -1
+	}
+	if pr := f.Field(callee, FProperty); pr < 0 || !f.textIs(pr, "then") {
+		return -1
+	}
+	return call
 }
 
 func (a *analysis) isCacheSet(call int32) bool {
@@ -1057,7 +1365,8 @@ func (a *analysis) cacheSlot(e int32) bool {
 		if b == nil {
 			return isGlobalObject(f.Text(e))
 		}
-		return b.Scope == 0 && (b.Kind == BVar)
+		// a module variable, or a class (its static fields)
+		return b.Scope == 0 && (b.Kind == BVar || b.Kind == BClass)
 	case KMemberExpression, KSubscriptExpression:
 		o := f.Field(e, FObject)
 		if o < 0 {
@@ -1129,16 +1438,59 @@ func (a *analysis) mentionsCacheSlot(c int32) bool {
 }
 
 // rememberCallback: fn is the callback of a memoizing cache call:
-// remember('x', () => new X()), singleton(...), memoize(...), once(...).
-// React's cache() is per request and does not count.
+// remember('x', () => new X()), singleton(...), memoize(...), once(...),
+// written there or a local function only ever handed to such calls
+// (singleton('redis', initializeRedis)). React's cache() is per request
+// and does not count.
 func (a *analysis) rememberCallback(fn int32) bool {
+	return len(a.rememberCalls(fn)) > 0
+}
+
+// rememberCalls returns the memoizing calls fn is the callback of, or nil
+// when fn runs otherwise too.
+func (a *analysis) rememberCalls(fn int32) []int32 {
 	f := a.f
 	top := f.UpParens(fn)
-	args := f.N[top].Parent
+	if call := a.rememberArgOf(top); call >= 0 {
+		return []int32{call}
+	}
+	var b *Binding
+	if p := f.N[top].Parent; p >= 0 && f.N[p].Kind == KVariableDeclarator && f.Field(p, FValue) == top {
+		b = a.declaredAs(top)
+	} else if nm := f.Field(fn, FName); nm >= 0 && f.N[fn].Kind == KFunctionDeclaration {
+		b = f.Lookup(nm)
+	}
+	if b == nil {
+		return nil
+	}
+	var calls []int32
+	for _, r := range f.References(b) {
+		call := a.rememberArgOf(f.UpParens(r))
+		if call < 0 {
+			return nil
+		}
+		calls = append(calls, call)
+	}
+	return calls
+}
+
+// rememberArgOf: x is an argument of a memoizing cache call; it returns
+// the call, or -1.
+func (a *analysis) rememberArgOf(x int32) int32 {
+	f := a.f
+	args := f.N[x].Parent
 	if args < 0 || f.N[args].Kind != KArguments {
-		return false
+		return -1
 	}
 	call := f.N[args].Parent
+	if a.isRememberCall(call) {
+		return call
+	}
+	return -1
+}
+
+func (a *analysis) isRememberCall(call int32) bool {
+	f := a.f
 	callee := f.Unwrap(f.Field(call, FFunction))
 	if callee < 0 {
 		return false

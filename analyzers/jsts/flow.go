@@ -66,6 +66,9 @@ type flow struct {
 	// memo of local functions: do they release r on all their paths?
 	relMemo map[int32]bool
 	relBusy map[int32]bool
+	// exitMemo: 1 when a rejection of the function ends the process, -1
+	// when not, 0 before it is known.
+	exitMemo int8
 }
 
 func newFlow(a *analysis, r *resource) *flow {
@@ -462,6 +465,11 @@ func (fl *flow) exitReturn(n int32, s st) {
 }
 
 func (fl *flow) exitThrow(n int32, s st, why string) {
+	if fl.rejectionExits() {
+		// the function's rejection ends the process (main().catch(() =>
+		// process.exit(1))): nothing is left held
+		return
+	}
 	for i := len(fl.frames) - 1; i >= 0; i-- {
 		fr := fl.frames[i]
 		switch fr.kind {
@@ -482,6 +490,110 @@ func (fl *flow) exitThrow(n int32, s st, why string) {
 	}
 	if s == sHeld {
 		fl.record(n, why, false)
+	}
+}
+
+// rejectionExits: an exception that leaves the function ends the process:
+// the function (a script's main) is only called at the top level as the
+// root of a promise chain whose rejection handler (or finally handler)
+// calls process.exit on every path.
+func (fl *flow) rejectionExits() bool {
+	if fl.exitMemo != 0 {
+		return fl.exitMemo > 0
+	}
+	fl.exitMemo = -1
+	f := fl.f
+	if !fl.a.entry || fl.r.body <= 0 {
+		return false
+	}
+	fn := f.N[fl.r.body].Parent
+	if fn < 0 || !isFunc(f.N[fn].Kind) {
+		return false
+	}
+	var b *Binding
+	if nm := f.Field(fn, FName); nm >= 0 && f.N[fn].Kind == KFunctionDeclaration {
+		b = f.Lookup(nm)
+	} else {
+		b = fl.a.declaredAs(f.UpParens(fn))
+	}
+	if b == nil {
+		return false
+	}
+	refs := f.References(b)
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		call := f.N[f.UpParens(r)].Parent
+		if call < 0 || f.N[call].Kind != KCallExpression || f.EnclosingFunc(call) >= 0 || !fl.chainExits(call) {
+			return false
+		}
+	}
+	fl.exitMemo = 1
+	return true
+}
+
+// chainExits: call is the root of a promise chain whose first rejection
+// handler, or a finally handler, ends the process on every path.
+func (fl *flow) chainExits(call int32) bool {
+	f := fl.f
+	exits := func(h int32) bool {
+		h = f.Unwrap(h)
+		if h < 0 {
+			return false
+		}
+		if f.N[h].Kind == KMemberExpression && strings.HasPrefix(f.Text(h), "process.exit") {
+			return true
+		}
+		fn := h
+		if f.N[h].Kind == KIdentifier {
+			if b := f.Lookup(h); b != nil {
+				fn = fl.a.localFunc(b)
+			}
+		}
+		if fn < 0 || !isFunc(f.N[fn].Kind) {
+			return false
+		}
+		sub := &flow{a: fl.a, f: f, r: &resource{acq: -1, body: f.FuncBody(fn), atStart: true, entry: fl.r.entry},
+			relMemo: map[int32]bool{}, relBusy: map[int32]bool{}, exitMemo: -1}
+		if sub.r.body < 0 {
+			return false
+		}
+		if f.N[sub.r.body].Kind != KStatementBlock {
+			return fl.callsExit(sub.r.body)
+		}
+		return sub.run() == nil
+	}
+	x := call
+	for {
+		m := f.N[f.UpParens(x)].Parent
+		if m < 0 || f.N[m].Kind != KMemberExpression {
+			return false
+		}
+		next := f.N[m].Parent
+		pr := f.Field(m, FProperty)
+		if next < 0 || f.N[next].Kind != KCallExpression || pr < 0 {
+			return false
+		}
+		var args []int32
+		if as := f.Field(next, FArguments); as >= 0 {
+			args = f.NamedChildren(as)
+		}
+		switch f.Text(pr) {
+		case "catch":
+			return len(args) > 0 && exits(args[0])
+		case "then":
+			if len(args) > 1 {
+				return exits(args[1])
+			}
+		case "finally":
+			if len(args) > 0 && exits(args[0]) {
+				return true
+			}
+		default:
+			return false
+		}
+		x = next
 	}
 }
 

@@ -162,6 +162,7 @@ const (
 	TLet
 	TConst
 	TOptChain
+	TStatic
 	kindCount
 )
 
@@ -219,7 +220,7 @@ var kindNames = map[string]Kind{
 	"template_substitution": KTemplateSubstitution, "type_query": KTypeQuery, "empty_statement": KEmptyStatement,
 	"'await": TAwait, "'async": TAsync, "'export": TExport, "'default": TDefault, "'using": TUsing,
 	"'??": TNullish, "'||": TOr, "'&&": TAnd, "'=": TAssign, "'||=": TOrAssign, "'??=": TNullishAssign,
-	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'*": TStar, "'type": TType,
+	"'&&=": TAndAssign, "'!": TNot, "'function": TFunction, "'static": TStatic, "'*": TStar, "'type": TType,
 	"'typeof": TTypeof, "'===": TEq3, "'==": TEq2, "'!==": TNotEq3, "'!=": TNotEq2,
 	"'instanceof": TInstanceof, "'var": TVar, "'let": TLet, "'const": TConst, "'?.": TOptChain,
 }

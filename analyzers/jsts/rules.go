@@ -128,11 +128,16 @@ func runSingleton(p *Pass) {
 	next := a.p.isNext(p.File.Path)
 	sum := a.p.summary(p.File.Path)
 	for _, c := range a.sites {
-		if a.insideConstruction(c.node) {
+		if a.insideConstruction(c.node) || a.feedsConstruction(c.node) {
 			continue
 		}
 		ctx := a.ctxOf(c.node)
 		single := a.p.singletonFor(p.File.Path, c.entry.Client)
+		if single != nil && a.dedicated(c) {
+			// a subscriber or a blocking BullMQ connection cannot share
+			// the singleton's connection
+			single = nil
+		}
 		var related []diag.Related
 		if single != nil {
 			related = append(related, diag.Related{File: single.sum.Rel, Line: single.Line, Column: single.Col,
@@ -260,6 +265,41 @@ func (a *analysis) insideConstruction(n int32) bool {
 			args := f.Field(p, FArguments)
 			if args >= 0 && f.Contains(args, n) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// feedsConstruction: inside a function, the construction is kept in a
+// local variable that is handed (itself or a field of it) to another
+// construction of the same function: const driverPool =
+// buildDriverAdapterPool(url); new PrismaClient({ adapter:
+// driverPool.adapter }). The finding, if any, is about that one.
+func (a *analysis) feedsConstruction(n int32) bool {
+	f := a.f
+	fn := f.EnclosingFunc(n)
+	if fn < 0 {
+		return false
+	}
+	b := a.declaredAs(a.valueTop(n))
+	if b == nil {
+		return false
+	}
+	for _, r := range f.References(b) {
+		x := f.UpParens(r)
+		if p := f.N[x].Parent; p >= 0 && f.N[p].Kind == KMemberExpression && f.Field(p, FObject) == x {
+			x = p // driverPool.adapter
+		}
+		for q := f.N[x].Parent; q >= 0 && f.EnclosingFunc(q) == fn && !isFunc(f.N[q].Kind); q = f.N[q].Parent {
+			k := f.N[q].Kind
+			if k == KExpressionStatement || k == KLexicalDeclaration || k == KReturnStatement || k == KStatementBlock {
+				break
+			}
+			if (k == KNewExpression || k == KCallExpression) && q != n && a.construction(q) != nil {
+				if args := f.Field(q, FArguments); args >= 0 && f.Contains(args, x) {
+					return true
+				}
 			}
 		}
 	}
@@ -434,7 +474,7 @@ func (a *analysis) resources(p *Pass) []*resource {
 	// Owned clients.
 	for _, c := range a.sites {
 		ctx := a.ctxOf(c.node)
-		if a.insideConstruction(c.node) {
+		if a.insideConstruction(c.node) || a.feedsConstruction(c.node) {
 			continue
 		}
 		var body int32

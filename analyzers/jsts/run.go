@@ -543,6 +543,10 @@ func (p *project) interesting(s *Summary, depth int) bool {
 		switch x.Kind {
 		case XClient, XGetter, XFactory:
 			return true
+		case XClass:
+			if len(x.Statics) > 0 {
+				return true
+			}
 		case XReexport, XCallOf:
 			if via(x.Spec) {
 				return true

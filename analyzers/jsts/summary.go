@@ -20,6 +20,7 @@ const (
 	XFactory             // a function returning a new client per call
 	XReexport            // another module's export
 	XCallOf              // the result of calling another module's export at module scope
+	XClass               // a class none of whose instances is a client, with static factories or getters
 )
 
 // Export is one exported name of a module summary.
@@ -28,6 +29,12 @@ type Export struct {
 	Entry *catalog.Entry
 	Spec  string // XReexport, XCallOf: the module
 	Name  string // XReexport, XCallOf: its export
+	// Statics: a class's static methods that build or return a client
+	// (RedisSubscriber.createInstance()).
+	Statics map[string]*Export
+	// Holds: an XClient that is an object holding the client (an
+	// instance of a wrapper class), not the client itself.
+	Holds bool
 }
 
 // Summary is what the first phase learns from a file and the second
@@ -67,12 +74,43 @@ type pos struct{ Line, Col int }
 
 type cachedCall struct {
 	Spec, Name string
+	Exported   bool
 	pos
+}
+
+// better: s is the site to keep for its kind rather than cur: exported
+// before private, then cached before built at module scope.
+func (s *singletonSite) better(cur *singletonSite) bool {
+	if s.Exported != cur.Exported {
+		return s.Exported
+	}
+	if s.Cached != cur.Cached {
+		return s.Cached
+	}
+	return s.Strong && !cur.Strong
 }
 
 type singletonSite struct {
 	Strong bool
+	// Cached: the client is kept for the process by a cache (globalThis,
+	// a cached getter or factory call, a static instance), not only built
+	// at module scope.
+	Cached bool
+	// Exported: other modules can import the client (exported directly,
+	// through a getter or a cached factory). Only such a module is named
+	// as the singleton to import; one that keeps its client private is a
+	// singleton for itself only.
+	Exported bool
 	pos
+}
+
+// rank orders the singletons of a kind a file may be told to import:
+// cached before merely exported at module scope.
+func (s *singletonSite) rank() int {
+	if s.Cached {
+		return 1
+	}
+	return 0
 }
 
 // exportNames maps local names to the name they are exported as.
@@ -185,7 +223,7 @@ func (a *analysis) summarize() *Summary {
 				continue
 			}
 			if a.cached(call) {
-				s.CachedCalls = append(s.CachedCalls, cachedCall{Spec: spec, Name: name, pos: a.posOf(call)})
+				s.CachedCalls = append(s.CachedCalls, cachedCall{Spec: spec, Name: name, Exported: a.exportedValue(call), pos: a.posOf(call)})
 			}
 		}
 		for _, c := range a.sites {
@@ -194,22 +232,34 @@ func (a *analysis) summarize() *Summary {
 				continue
 			}
 			kind := c.entry.Client
-			if cur := s.Singleton[kind]; cur == nil || strong && !cur.Strong {
-				s.Singleton[kind] = &singletonSite{Strong: strong, pos: a.posOf(c.node)}
+			site := &singletonSite{Strong: strong, Cached: strong && a.keptForProcess(c.node),
+				Exported: strong && !c.holds && a.exportedValue(c.node), pos: a.posOf(c.node)}
+			if cur := s.Singleton[kind]; cur == nil || site.better(cur) {
+				s.Singleton[kind] = site
 			}
 		}
-		for name, x := range s.Exports {
+		for _, x := range s.Exports {
 			if (x.Kind == XClient || x.Kind == XGetter) && x.Entry != nil {
 				if cur := s.Singleton[x.Entry.Client]; cur == nil {
-					_ = name
-					s.Singleton[x.Entry.Client] = &singletonSite{Strong: true, pos: s.Kinds[x.Entry.Client]}
+					s.Singleton[x.Entry.Client] = &singletonSite{Strong: true, Exported: !x.Holds, pos: s.Kinds[x.Entry.Client]}
 				} else {
 					cur.Strong = true
+					cur.Exported = cur.Exported || !x.Holds
 				}
 			}
 		}
 	}
 	return s
+}
+
+// outerMethod is the method a function is (or is nested in).
+func (a *analysis) outerMethod(fn int32) int32 {
+	for g := fn; g >= 0; g = a.f.EnclosingFunc(g) {
+		if a.f.N[g].Kind == KMethodDefinition {
+			return g
+		}
+	}
+	return fn
 }
 
 func (a *analysis) posOf(n int32) pos {
@@ -236,7 +286,7 @@ func (a *analysis) singletonStrength(c *construction) (strong, ok bool) {
 	ctx := a.ctxOf(c.node)
 	switch ctx.kind {
 	case ctxCached:
-		if ctx.fn >= 0 && f.N[ctx.fn].Kind == KMethodDefinition {
+		if ctx.fn >= 0 && f.N[ctx.fn].Kind == KMethodDefinition && !a.isStatic(a.outerMethod(ctx.fn)) {
 			return false, false // an instance cache
 		}
 		return true, true
@@ -492,7 +542,13 @@ func (a *analysis) classify(e int32, depth int) *Export {
 		return a.classifyFunc(e)
 	}
 	if ent := a.valueClient(e, 0); ent != nil {
-		return &Export{Kind: XClient, Entry: ent}
+		x := &Export{Kind: XClient, Entry: ent}
+		if k := f.N[e].Kind; k == KNewExpression || k == KCallExpression {
+			if c := a.construction(e); c != nil && c.holds {
+				x.Holds = true
+			}
+		}
+		return x
 	}
 	// export const db = createDb() with createDb imported
 	if f.N[e].Kind == KAwaitExpression {
@@ -513,8 +569,21 @@ func (a *analysis) classify(e int32, depth int) *Export {
 	return nil
 }
 
-// classifyFunc: a factory (new client per call) or a getter (cached).
+// classifyFunc: a factory (new client per call) or a getter (cached). A
+// class is a factory when its constructor builds a client and may be
+// called from outside (it is not private); its static methods are
+// classified too.
 func (a *analysis) classifyFunc(fn int32) *Export {
+	if isClass(a.f.N[fn].Kind) {
+		x := &Export{Kind: XClass, Statics: a.classStatics(fn)}
+		if e := a.wrapperOf(fn); e != nil && !a.privateConstructor(fn) {
+			x.Kind, x.Entry = XFactory, e
+		}
+		if x.Kind == XClass && len(x.Statics) == 0 {
+			return nil
+		}
+		return x
+	}
 	if e := a.wrapperOf(fn); e != nil {
 		return &Export{Kind: XFactory, Entry: e}
 	}
@@ -522,6 +591,21 @@ func (a *analysis) classifyFunc(fn int32) *Export {
 		return &Export{Kind: XGetter, Entry: e}
 	}
 	return nil
+}
+
+// classStatics classifies the static methods of a class.
+func (a *analysis) classStatics(cls int32) map[string]*Export {
+	var out map[string]*Export
+	for _, m := range a.staticMethods(cls) {
+		nm := a.f.Field(m, FName)
+		if x := a.classifyFunc(m); nm >= 0 && x != nil {
+			if out == nil {
+				out = map[string]*Export{}
+			}
+			out[a.f.Text(nm)] = x
+		}
+	}
+	return out
 }
 
 // returnsClient: the function returns a cached or module-level client.
@@ -751,9 +835,11 @@ type project struct {
 }
 
 type singletonRef struct {
-	sum    *Summary
-	kind   string
-	strong bool
+	sum      *Summary
+	kind     string
+	strong   bool
+	exported bool
+	rank     int
 	pos
 }
 
@@ -782,12 +868,28 @@ func (p *project) exportOfDepth(from, spec string, path []string, depth int) (*E
 	switch np := normPath(path); {
 	case len(np) == 1:
 		name = np[0]
-	case len(np) > 1:
+		// import Sub from './sub'; Sub.create(): a static of the default
+		if x, file := p.resolveExport(target, name, depth); x != nil || len(path) < 2 {
+			return x, file
+		}
+		return p.staticOf(target, "default", np[0], depth)
+	case len(np) == 2:
+		return p.staticOf(target, np[0], np[1], depth)
+	case len(np) > 2:
 		return nil, ""
 	case len(path) == 0:
 		name = "default"
 	}
 	return p.resolveExport(target, name, depth)
+}
+
+// staticOf resolves static method m of the class exported as name.
+func (p *project) staticOf(file, name, m string, depth int) (*Export, string) {
+	x, f := p.resolveExport(file, name, depth)
+	if x == nil || x.Statics[m] == nil {
+		return nil, ""
+	}
+	return x.Statics[m], f
 }
 
 func (p *project) resolveExport(file, name string, depth int) (*Export, string) {
@@ -857,21 +959,25 @@ func (p *project) finishPhase1() {
 		for _, x := range s.Exports {
 			if x.Kind == XCallOf {
 				if y, _ := p.exportOfDepth(path, x.Spec, []string{x.Name}, 0); y != nil && (y.Kind == XFactory || y.Kind == XGetter) && y.Entry != nil {
-					if s.Singleton[y.Entry.Client] == nil {
-						s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, pos: s.Kinds[y.Entry.Client]}
+					if cur := s.Singleton[y.Entry.Client]; cur == nil {
+						s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, Cached: y.Kind == XGetter, Exported: true, pos: s.Kinds[y.Entry.Client]}
+					} else {
+						cur.Strong, cur.Exported = true, true
 					}
 				}
 			}
 		}
 		for _, cc := range s.CachedCalls {
 			if y, _ := p.exportOfDepth(path, cc.Spec, []string{cc.Name}, 0); y != nil && y.Kind == XFactory && y.Entry != nil {
-				if cur := s.Singleton[y.Entry.Client]; cur == nil || !cur.Strong {
-					s.Singleton[y.Entry.Client] = &singletonSite{Strong: true, pos: cc.pos}
+				site := &singletonSite{Strong: true, Cached: true, Exported: cc.Exported, pos: cc.pos}
+				if cur := s.Singleton[y.Entry.Client]; cur == nil || site.better(cur) {
+					s.Singleton[y.Entry.Client] = site
 				}
 			}
 		}
 		for kind, site := range s.Singleton {
-			p.singles[kind] = append(p.singles[kind], &singletonRef{sum: s, kind: kind, strong: site.Strong, pos: site.pos})
+			p.singles[kind] = append(p.singles[kind], &singletonRef{sum: s, kind: kind, strong: site.Strong,
+				exported: site.Exported, rank: site.rank(), pos: site.pos})
 		}
 	}
 	for kind, list := range p.singles {
@@ -907,19 +1013,32 @@ func (p *project) singletonFor(file string, kind string) *singletonRef {
 	if p.cfg.HasSingleton() {
 		return list[0]
 	}
+	// The best applicable one: cached before exported before used, then
+	// the file's own package before a dependency, then path order.
 	pi := p.fs.nearestPkg(filepath.Dir(file))
+	var best *singletonRef
+	bestScore := -1
 	for _, r := range list {
-		if pi == nil {
-			if r.sum.PkgDir == "" {
-				return r
+		if !r.exported {
+			continue // its client cannot be imported
+		}
+		score := r.rank * 2
+		switch {
+		case pi == nil:
+			if r.sum.PkgDir != "" {
+				continue
 			}
+		case r.sum.PkgDir == pi.dir:
+			score++
+		case r.sum.PkgName != "" && pi.deps[r.sum.PkgName]:
+		default:
 			continue
 		}
-		if r.sum.PkgDir == pi.dir || r.sum.PkgName != "" && pi.deps[r.sum.PkgName] {
-			return r
+		if score > bestScore {
+			best, bestScore = r, score
 		}
 	}
-	return nil
+	return best
 }
 
 // isNext reports a file in a Next.js project (next in the nearest

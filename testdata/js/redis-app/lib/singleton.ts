@@ -1,0 +1,6 @@
+// A process-wide memo on globalThis (survives hot reload).
+export function singleton<T>(name: string, init: () => T): T {
+  const g = globalThis as unknown as { __singletons?: Record<string, unknown> }
+  g.__singletons ??= {}
+  return (g.__singletons[name] ??= init()) as T
+}
