@@ -68,15 +68,28 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 	busyDone := make(chan struct{})
 	go func() { defer close(busyDone); busy.Exec(busyCtx, "SELECT pg_sleep(60)") }()
 	t.Cleanup(func() { stopBusy(); <-busyDone }) // before the connection is closed
+	// Margins of seconds, not of milliseconds: the victims are idle for at
+	// least idleAge before any run, and the young session is made active
+	// again right before each run, so it stays idle for less than idleAge
+	// unless one run takes seconds to reach its statement.
+	const idleAge = 3 * time.Second
 	for _, c := range append(victims, superIdle) {
-		waitState(t, pg, c.PgConn().PID(), "idle", 1100*time.Millisecond)
+		waitState(t, pg, c.PgConn().PID(), "idle", idleAge)
 	}
 	fresh := pg.Open(t, 1, "worker", "postgres", "batch", "")[0] // idle, but too young
+	younger := func() {
+		t.Helper()
+		if _, err := fresh.Exec(context.Background(), "SELECT 1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	older := idleAge.String()
 
 	before := backends(t, pg)
 	dsn := pg.DSN("postgres", "postgres", "")
 
-	dry := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--format", "json")
+	younger()
+	dry := runMain(t, "terminate", "--dsn", dsn, "--idle-older", older, "--app", "batch", "--format", "json")
 	if dry.code != ExitOK {
 		t.Fatalf("dry run exit %d: %s %s", dry.code, dry.stdout, dry.stderr)
 	}
@@ -87,7 +100,7 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 	var listed []int64
 	for _, s := range rep.Sessions {
 		listed = append(listed, s.PID)
-		if s.Done || s.Superuser || s.Application != "batch" || s.User != "worker" || s.State != "idle" || s.Seconds < 1 || s.Client != "127.0.0.1" {
+		if s.Done || s.Superuser || s.Application != "batch" || s.User != "worker" || s.State != "idle" || s.Seconds < idleAge.Seconds() || s.Client != "127.0.0.1" {
 			t.Errorf("dry run listed %+v", s)
 		}
 	}
@@ -98,10 +111,12 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 	if after := backends(t, pg); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Fatalf("dry run changed the server:\nbefore %v\nafter  %v", before, after)
 	}
-	txt := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch")
+	younger()
+	txt := runMain(t, "terminate", "--dsn", dsn, "--idle-older", older, "--app", "batch")
 	mustContain(t, "dry run text", txt.stdout, "dry run, would terminate 3 client sessions", "--execute", "would terminate")
 
-	ex := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--execute")
+	younger()
+	ex := runMain(t, "terminate", "--dsn", dsn, "--idle-older", older, "--app", "batch", "--execute")
 	if ex.code != ExitOK {
 		t.Fatalf("execute exit %d: %s %s", ex.code, ex.stdout, ex.stderr)
 	}
@@ -120,14 +135,15 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 	}
 
 	// Asked to, terminate takes the superuser's idle session as well.
-	inc := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--app", "batch", "--include-superuser", "--format", "json")
+	younger()
+	inc := runMain(t, "terminate", "--dsn", dsn, "--idle-older", older, "--app", "batch", "--include-superuser", "--format", "json")
 	rep = termReport{}
 	json.Unmarshal([]byte(inc.stdout), &rep)
 	if len(rep.Sessions) != 1 || rep.Sessions[0].PID != int64(superIdle.PgConn().PID()) || !rep.Sessions[0].Superuser {
 		t.Errorf("--include-superuser dry run = %+v", rep.Sessions)
 	}
 	// Filters: a state no session is in selects nothing.
-	st := runMain(t, "terminate", "--dsn", dsn, "--idle-older", "1s", "--state", "idle in transaction", "--format", "json")
+	st := runMain(t, "terminate", "--dsn", dsn, "--idle-older", older, "--state", "idle in transaction", "--format", "json")
 	rep = termReport{}
 	json.Unmarshal([]byte(st.stdout), &rep)
 	if len(rep.Sessions) != 0 {

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"testing"
 )
@@ -34,6 +35,16 @@ func Unavailable(t testing.TB, format string, args ...any) {
 		t.Fatalf("CONNLINT_REQUIRE_DB is set but: %s", msg)
 	}
 	t.Skip(msg)
+}
+
+var uniqueSeq atomic.Int64
+
+// Unique returns prefix with this process's id and a counter appended: a
+// name (client name, application name, user) no other test, in this
+// process or in another test binary running beside it, uses. Counting by
+// such a name is the only count a test may rely on on a shared server.
+func Unique(prefix string) string {
+	return fmt.Sprintf("%s-%d-%d", prefix, os.Getpid(), uniqueSeq.Add(1))
 }
 
 // FreePort returns a TCP port on 127.0.0.1 that was free a moment ago.

@@ -118,10 +118,14 @@ func TestTerminateIdleThreads(t *testing.T) {
 	if _, err := victims[2].C.ExecContext(ctx(t), "START TRANSACTION WITH CONSISTENT SNAPSHOT"); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1100 * time.Millisecond) // processlist TIME has whole seconds
+	// Margins of seconds: the victims are idle at least idleAge before each
+	// run; the young thread is pinged (which makes it young again) right
+	// before the run that must spare it.
+	const idleAge = 2 * time.Second
+	waitIdle(t, m, victims, idleAge)
 
 	e := newEngine(t, m.RootURL())
-	f := engine.TerminateFilter{IdleOlder: time.Second, Users: []string{app}}
+	f := engine.TerminateFilter{IdleOlder: idleAge, Users: []string{app}}
 	dry, err := e.Terminate(ctx(t), f, false)
 	if err != nil {
 		t.Fatal(err)
@@ -146,8 +150,11 @@ func TestTerminateIdleThreads(t *testing.T) {
 			t.Fatalf("dry run killed %d: %v", v.ID, err)
 		}
 	}
-	time.Sleep(1100 * time.Millisecond) // the pings made them young again
-	young := m.Open(t, 1, app, "pw")    // idle, but not for a second yet
+	young := m.Open(t, 1, app, "pw")[0] // idle, but not for idleAge
+	waitIdle(t, m, victims, idleAge)    // the pings made them young again
+	if err := young.C.PingContext(ctx(t)); err != nil {
+		t.Fatal(err)
+	}
 	done, err := e.Terminate(ctx(t), f, true)
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +171,7 @@ func TestTerminateIdleThreads(t *testing.T) {
 	if gone != 0 {
 		t.Errorf("%d victims still connected", gone)
 	}
-	alive := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d)", keep[0].ID, young[0].ID))
+	alive := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d)", keep[0].ID, young.ID))
 	if alive != 2 {
 		t.Errorf("other user's or the young session was killed (%d of 2 left)", alive)
 	}
@@ -184,5 +191,22 @@ func TestReconnectsAfterKill(t *testing.T) {
 	}
 	if snap.Self == nil || snap.Self.PID == old {
 		t.Fatalf("still on killed thread %d: self %+v", old, snap.Self)
+	}
+}
+
+// waitIdle waits until every connection has been idle (processlist TIME,
+// whole seconds) for at least age.
+func waitIdle(t *testing.T, m *livetest.MySQL, conns []*livetest.Conn, age time.Duration) {
+	t.Helper()
+	ids := make([]string, len(conns))
+	for i, c := range conns {
+		ids[i] = fmt.Sprint(c.ID)
+	}
+	q := fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%s) AND TIME >= %d", strings.Join(ids, ","), int(age.Seconds()))
+	for deadline := time.Now().Add(30 * time.Second); m.Int(t, q) < len(conns); {
+		if time.Now().After(deadline) {
+			t.Fatalf("connections %v never idle for %s", ids, age)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
