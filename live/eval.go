@@ -60,12 +60,12 @@ type Budget struct {
 func ParseBudget(s string) (Budget, error) {
 	i := strings.LastIndex(s, "=")
 	if i <= 0 {
-		return Budget{}, fmt.Errorf("budget %q: want APP=N (or user:NAME=N)", s)
+		return Budget{}, fmt.Errorf("--budget %q: want APP=N (or user:NAME=N)", s)
 	}
 	name, num := s[:i], s[i+1:]
 	n, err := strconv.Atoi(num)
-	if err != nil || n < 0 {
-		return Budget{}, fmt.Errorf("budget %q: N must be a whole number", s)
+	if err != nil || n < 0 || strings.TrimLeft(num, "0123456789") != "" {
+		return Budget{}, fmt.Errorf("--budget %q: N must be a whole number, 0 or more", s)
 	}
 	b := Budget{Name: name, Limit: n}
 	switch {
@@ -74,7 +74,36 @@ func ParseBudget(s string) (Budget, error) {
 	case strings.HasPrefix(name, "app:"):
 		b.Name, b.Prefixed = strings.TrimPrefix(name, "app:"), true
 	}
+	if b.Name == "" {
+		return Budget{}, fmt.Errorf("--budget %q: the application (or user) name is empty", s)
+	}
 	return b, nil
+}
+
+// byUser reports whether the budget counts a user's connections: asked
+// with user:, or a bare name on an engine without application names.
+func (b Budget) byUser(appsAreUsers bool) bool { return b.User || (!b.Prefixed && appsAreUsers) }
+
+// kind is "app" or "user", as in the flag's prefix and the check's name.
+func (b Budget) kind(appsAreUsers bool) string {
+	if b.byUser(appsAreUsers) {
+		return "user"
+	}
+	return "app"
+}
+
+// kindWord is the kind as the JSON's "by" and messages spell it.
+func (b Budget) kindWord(appsAreUsers bool) string {
+	if b.byUser(appsAreUsers) {
+		return "user"
+	}
+	return "application"
+}
+
+// CheckName is the budget's check name, unique per kind and name:
+// budget:app:NAME or budget:user:NAME.
+func (b Budget) CheckName(appsAreUsers bool) string {
+	return "budget:" + b.kind(appsAreUsers) + ":" + b.Name
 }
 
 // Options are the evaluation settings shared by every engine.
@@ -214,12 +243,24 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 			Message: fmt.Sprintf("%s %q holds %d of its CONNECTION LIMIT %d", l.Kind, l.Name, l.Actual, l.Limit)})
 	}
 
-	// Budgets.
+	// Budgets. A bare name given beside the same name with user: resolves
+	// to the same user on an engine without application names: the
+	// explicit one is evaluated, the bare one noted, so check names stay
+	// unique.
+	explicit := map[string]bool{}
 	for _, b := range o.Budgets {
-		byUser := b.User || (!b.Prefixed && snap.AppsAreUsers)
-		actual, by := snap.ByApplication[b.Name], "application"
-		if byUser {
-			actual, by = snap.ByUser[b.Name], "user"
+		if b.Prefixed {
+			explicit[b.CheckName(snap.AppsAreUsers)] = true
+		}
+	}
+	for _, b := range o.Budgets {
+		name, by := b.CheckName(snap.AppsAreUsers), b.kindWord(snap.AppsAreUsers)
+		if !b.Prefixed && explicit[name] {
+			continue
+		}
+		actual := snap.ByApplication[b.Name]
+		if b.byUser(snap.AppsAreUsers) {
+			actual = snap.ByUser[b.Name]
 		}
 		st := OK
 		msg := fmt.Sprintf("%s %q holds %d connections, budget %d", by, b.Name, actual, b.Limit)
@@ -228,7 +269,7 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 			msg = fmt.Sprintf("%s %q holds %d connections, over its budget of %d", by, b.Name, actual, b.Limit)
 		}
 		r.Budgets = append(r.Budgets, BudgetResult{App: b.Name, By: by, Limit: b.Limit, Actual: actual, Status: st})
-		r.add(Check{Name: "budget:" + b.Name, Status: st, Message: msg})
+		r.add(Check{Name: name, Status: st, Message: msg})
 	}
 
 	// Idle sessions.

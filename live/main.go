@@ -87,7 +87,7 @@ type checkFlags struct {
 func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
 	fs := flag.NewFlagSet("connlint live", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(redactingWriter{stderr})
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	fs.Var(&f.dsns, "dsn", "target URL (repeatable; `[NAME=]URL`)")
 	fs.StringVar(&f.warn, "warn", "80%", "WARNING threshold: percent of capacity (80%), connections (120) or remaining slots (-5)")
@@ -98,7 +98,7 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&f.format, "format", "text", "output: text, json, nagios or prometheus")
 	fs.DurationVar(&f.watch, "watch", 0, "poll every interval, redraw, and alert on leaks (monotonic growth of idle connections)")
 	fs.IntVar(&f.count, "count", 0, "with --watch: stop after this many polls (0: until interrupted)")
-	fs.IntVar(&f.leakSamples, "leak-samples", 6, "with --watch/--listen: samples a growth must span to count as a leak")
+	fs.IntVar(&f.leakSamples, "leak-samples", 6, "with --watch/--listen: samples a growth must span to count as a leak (at least 3)")
 	fs.StringVar(&f.listen, "listen", "", "serve Prometheus /metrics and /probe?target= on this address (e.g. :9187)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "connect and poll timeout per target")
 	if err := fs.Parse(args); err != nil {
@@ -112,15 +112,9 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return ExitUnknown
 	}
-	opts, err := f.options()
+	opts, err := f.options(setFlags(fs))
 	if err != nil {
-		fmt.Fprintf(stderr, "connlint live: %v\n", err)
-		return ExitUnknown
-	}
-	switch f.format {
-	case "text", "json", "nagios", "prometheus":
-	default:
-		fmt.Fprintf(stderr, "connlint live: --format %q: want text, json, nagios or prometheus\n", f.format)
+		fmt.Fprintf(stderr, "connlint live: %v\n", engine.Redact(err.Error()))
 		return ExitUnknown
 	}
 	dsns := f.dsns.vals
@@ -134,6 +128,10 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	ts := buildTargets(dsns, f.timeout)
 	defer ts.close()
+	if err := ts.distinct(); err != nil {
+		fmt.Fprintf(stderr, "connlint live: %v\n", err)
+		return ExitUnknown
+	}
 
 	if f.listen != "" {
 		return serve(ctx, f.listen, ts, opts, f, stderr)
@@ -147,36 +145,6 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return ExitUnknown
 	}
 	return int(Overall(rs))
-}
-
-func (f *checkFlags) options() (Options, error) {
-	var o Options
-	var err error
-	if o.Warn, err = ParseThreshold(f.warn); err != nil {
-		return o, fmt.Errorf("--warn: %v", err)
-	}
-	if o.Crit, err = ParseThreshold(f.crit); err != nil {
-		return o, fmt.Errorf("--crit: %v", err)
-	}
-	if o.Warn.Kind == o.Crit.Kind && o.Warn.Kind != Remaining && o.Warn.Value > o.Crit.Value ||
-		o.Warn.Kind == Remaining && o.Crit.Kind == Remaining && o.Warn.Value < o.Crit.Value {
-		return o, fmt.Errorf("--warn %s is beyond --crit %s", o.Warn, o.Crit)
-	}
-	for _, b := range f.budgets.vals {
-		bb, err := ParseBudget(b)
-		if err != nil {
-			return o, err
-		}
-		o.Budgets = append(o.Budgets, bb)
-	}
-	if f.idleOlder < 0 || f.idleTxnOlder < 0 {
-		return o, fmt.Errorf("--idle-older and --idle-txn-older must be positive")
-	}
-	o.IdleOlder, o.IdleTxnOlder = f.idleOlder, f.idleTxnOlder
-	if f.watch < 0 || f.count < 0 {
-		return o, fmt.Errorf("--watch and --count must be positive")
-	}
-	return o, nil
 }
 
 // targets are the configured targets; a DSN that could not be parsed is
@@ -198,6 +166,23 @@ func buildTargets(dsns []string, timeout time.Duration) *targets {
 		ts.list = append(ts.list, t)
 	}
 	return ts
+}
+
+// distinct rejects two targets with one name: their output, metrics and
+// /probe?target= could not be told apart.
+func (ts *targets) distinct() error {
+	seen := map[string]int{}
+	for i, t := range ts.list {
+		j, dup := seen[t.Name]
+		switch {
+		case dup && ts.args[i] == ts.args[j]:
+			return fmt.Errorf("--dsn %s is given twice", t.Name)
+		case dup:
+			return fmt.Errorf("two targets are named %s: name them with --dsn NAME=URL", t.Name)
+		}
+		seen[t.Name] = i
+	}
+	return nil
 }
 
 func schemeOf(d string) string {

@@ -226,7 +226,7 @@ func TestPostgresBudget(t *testing.T) {
 			t.Errorf("budget %s = %+v, want %+v", b.App, b, want[b.App])
 		}
 	}
-	mustContain(t, "budget check", check(res, "budget:orders").Message, `application "orders" holds 5 connections, over its budget of 3`)
+	mustContain(t, "budget check", check(res, "budget:app:orders").Message, `application "orders" holds 5 connections, over its budget of 3`)
 	if r := runMain(t, "--dsn", dsn, "--budget", "orders=5"); r.code != ExitOK {
 		t.Errorf("budget at the limit: exit %d, want 0", r.code)
 	}

@@ -25,7 +25,9 @@ type Threshold struct {
 	Text  string
 }
 
-// ParseThreshold reads "80%", "120" or "-5".
+// ParseThreshold reads "80%", "120" or "-5". A threshold that would trip
+// on an empty server (0%, 0) or only mean "full" in a roundabout way (-0)
+// is refused, as is anything that is not a plain number.
 func ParseThreshold(s string) (Threshold, error) {
 	t := Threshold{Text: strings.TrimSpace(s)}
 	v := t.Text
@@ -33,25 +35,38 @@ func ParseThreshold(s string) (Threshold, error) {
 	case v == "":
 		return t, fmt.Errorf("empty threshold")
 	case strings.HasSuffix(v, "%"):
-		f, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
-		if err != nil || f < 0 || f > 100 {
-			return t, fmt.Errorf("threshold %q: a percentage must be a number from 0 to 100", s)
+		num := strings.TrimSuffix(v, "%")
+		f, err := strconv.ParseFloat(num, 64)
+		if err != nil || !decimal(num) || f <= 0 || f > 100 {
+			return t, fmt.Errorf("threshold %q: a percentage must be a number above 0 and at most 100", s)
 		}
 		t.Kind, t.Value = Percent, f
 	case strings.HasPrefix(v, "-"):
 		n, err := strconv.Atoi(v[1:])
-		if err != nil || n < 0 {
-			return t, fmt.Errorf("threshold %q: remaining slots must be -N with N a whole number", s)
+		if err != nil || !digits(v[1:]) || n < 1 {
+			return t, fmt.Errorf("threshold %q: remaining slots must be -N with N a whole number of at least 1 (-0 would only mean full: say 100%%)", s)
 		}
 		t.Kind, t.Value = Remaining, float64(n)
 	default:
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return t, fmt.Errorf("threshold %q: want a percentage (80%%), a count (120) or remaining slots (-5)", s)
+		if err != nil || !digits(v) || n < 1 {
+			return t, fmt.Errorf("threshold %q: want a percentage (80%%), a count of at least 1 (120) or remaining slots (-5)", s)
 		}
 		t.Kind, t.Value = Absolute, float64(n)
 	}
 	return t, nil
+}
+
+// digits reports whether s is one or more ASCII digits (no sign, no space).
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// decimal reports whether s is digits with at most one decimal point
+// (ParseFloat also takes NaN, Inf, hex and exponents).
+func decimal(s string) bool {
+	whole, frac, _ := strings.Cut(s, ".")
+	return digits(whole) && (frac == "" && !strings.HasSuffix(s, ".") || digits(frac))
 }
 
 // Tripped reports whether used of capacity crosses the threshold.

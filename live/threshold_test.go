@@ -8,14 +8,14 @@ func TestParseThreshold(t *testing.T) {
 		kind ThresholdKind
 		v    float64
 	}{
-		{"80%", Percent, 80}, {"95.5%", Percent, 95.5}, {"120", Absolute, 120}, {"-5", Remaining, 5}, {"0", Absolute, 0},
+		{"80%", Percent, 80}, {"95.5%", Percent, 95.5}, {"120", Absolute, 120}, {"-5", Remaining, 5}, {"1", Absolute, 1}, {"100%", Percent, 100},
 	} {
 		th, err := ParseThreshold(c.in)
 		if err != nil || th.Kind != c.kind || th.Value != c.v {
 			t.Errorf("ParseThreshold(%q) = %+v, %v", c.in, th, err)
 		}
 	}
-	for _, bad := range []string{"", "abc", "120%%", "101%", "-x", "1.5", "-1.5"} {
+	for _, bad := range []string{"", "abc", "120%%", "101%", "-x", "1.5", "-1.5", "0", "-0", "-00", "0%", "0.0%", "NaN%", "Inf%", "1e1%", "0x10%", "+5", "-+5", " -5%", ".5%", "5.%"} {
 		if _, err := ParseThreshold(bad); err == nil {
 			t.Errorf("ParseThreshold(%q) accepted", bad)
 		}
@@ -31,7 +31,7 @@ func TestThresholdTripped(t *testing.T) {
 	}{
 		{"80%", 79, 100, false}, {"80%", 80, 100, true}, {"80%", 13, 17, false}, {"80%", 14, 17, true},
 		{"120", 119, 200, false}, {"120", 120, 200, true},
-		{"-5", 94, 100, false}, {"-5", 95, 100, true}, {"-0", 17, 17, true}, {"-0", 16, 17, false},
+		{"-5", 94, 100, false}, {"-5", 95, 100, true}, {"-1", 16, 17, true}, {"-1", 15, 17, false},
 	} {
 		if got := th(c.th).Tripped(c.used, c.cap); got != c.want {
 			t.Errorf("%s tripped(%d of %d) = %v, want %v", c.th, c.used, c.cap, got, c.want)

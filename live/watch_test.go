@@ -25,7 +25,7 @@ func TestWatchLeakAlertVersusSawtooth(t *testing.T) {
 	pg.TerminateOthers(t)
 	ts := buildTargets([]string{pg.DSN("postgres", "postgres", "")}, 5*time.Second)
 	defer ts.close()
-	o, _ := (&checkFlags{warn: "80%", crit: "95%"}).options()
+	o, _ := (&checkFlags{warn: "80%", crit: "95%", leakSamples: 6, format: "text"}).options(nil)
 	w := newWatcher(ts, o, 5*time.Second, 6)
 	ctx := context.Background()
 
@@ -98,7 +98,7 @@ func TestOneConnectionOverThousandPolls(t *testing.T) {
 	pg.TerminateOthers(t)
 	ts := buildTargets([]string{pg.DSN("postgres", "postgres", "")}, 5*time.Second)
 	defer ts.close()
-	o, _ := (&checkFlags{warn: "80%", crit: "95%"}).options()
+	o, _ := (&checkFlags{warn: "80%", crit: "95%", leakSamples: 6, format: "text"}).options(nil)
 	w := newWatcher(ts, o, 5*time.Second, 6)
 	var pid int64
 	for i := 0; i < 1000; i++ {
@@ -126,7 +126,7 @@ func TestExporterMetricsAndProbe(t *testing.T) {
 	name := "main"
 	ts := buildTargets([]string{name + "=" + pg.DSN("postgres", "postgres", "")}, 5*time.Second)
 	defer ts.close()
-	o, _ := (&checkFlags{warn: "80%", crit: "95%", budgets: stringList{vals: []string{"api=2"}}}).options()
+	o, _ := (&checkFlags{warn: "80%", crit: "95%", leakSamples: 6, format: "text", budgets: stringList{vals: []string{"api=2"}}}).options(nil)
 	srv := httptest.NewServer(newExporter(ts, o, 5*time.Second, 6).handler())
 	defer srv.Close()
 
