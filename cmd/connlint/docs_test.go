@@ -36,7 +36,7 @@ var guide = []string{
 var otherDocs = map[string]string{
 	"rules.md":                "generated from analyzers/ruledoc (ruledoc.TestRulesMarkdownUpToDate); TestRuleExamplesAreWhatTheyClaim runs its examples",
 	"go.md":                   "release.TestGoDocExamples runs every named example",
-	"jsts.md":                 "the TS/JS engine's notes: its examples are not exercised yet",
+	"jsts.md":                 "jsts.TestJSDocExamples runs every named example as a project",
 	"CONTRIBUTING-HELPERS.md": "no code blocks",
 	"npm.md":                  "the npm package's page: npm.TestDocEverySnippetIsExercised and the npm tests run its blocks",
 }
