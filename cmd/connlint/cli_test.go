@@ -108,6 +108,11 @@ func TestExitStatusTwo(t *testing.T) {
 		"a/a.go":      "package a\n",
 		"cfg/bad.yml": "singleton: [a]\nsingletonz: [b]\n",
 	})
+	for _, link := range [][2]string{{"loop", "loop2"}, {"loop2", "loop"}, {"dangling", "gone"}} {
+		if err := os.Symlink(link[1], filepath.Join(dir, link[0])); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -117,6 +122,14 @@ func TestExitStatusTwo(t *testing.T) {
 		{"bad format", []string{"--format", "xml"}, `unknown format "xml"`},
 		{"bad config names file:line", []string{"--config", "cfg/bad.yml"}, "bad.yml:2: unknown key \"singletonz\""},
 		{"missing path", []string{"./nope"}, "no such file or directory"},
+		{"mistyped command", []string{"versoin"}, "connlint: versoin: unknown command or path: no such file or folder, and no Go package (package versoin is not in std"},
+		{"mistyped command's hint", []string{"versoin"}, "did you mean `connlint version`?"},
+		{"missing folder without ./", []string{"nope/sub"}, "nope/sub: unknown command or path"},
+		{"import path of no package", []string{"example.com/m/nope"}, "example.com/m/nope: unknown command or path: no such file or folder, and no Go package (no required module provides package"},
+		{"unknown word beside a good pattern", []string{"./...", "lnit"}, "lnit: unknown command or path"},
+		{"symbolic link loop", []string{"loop"}, "loop: cannot follow the symbolic link: too many levels of symbolic links"},
+		{"symbolic link loop as a folder pattern", []string{"./loop/..."}, "cannot follow the symbolic link"},
+		{"dangling symbolic link", []string{"dangling"}, "dangling: symbolic link to gone, which does not exist"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr, code := connlint(t, dir, tc.args...)
@@ -128,6 +141,23 @@ func TestExitStatusTwo(t *testing.T) {
 	empty := t.TempDir()
 	if _, stderr, code := connlint(t, empty); code != 2 || !strings.Contains(stderr, "nothing to check") {
 		t.Errorf("empty folder: exit %d, stderr %q; want 2, nothing to check", code, stderr)
+	}
+}
+
+// TestPatternsStillWork: what is not an unknown argument keeps working:
+// the module's packages by pattern, folder and import path, a standard
+// library package.
+func TestPatternsStillWork(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"go.mod":     goMod,
+		"a/a.go":     "package a\n",
+		"a/b/b.go":   "package b\n",
+		"cmd/x/x.go": "package main\n\nfunc main() {}\n",
+	})
+	for _, args := range [][]string{{"./..."}, {"./a/..."}, {"a"}, {"./a"}, {"example.com/m/a"}, {"example.com/m/..."}, {"errors"}, {"a/b/b.go"}} {
+		if _, stderr, code := connlint(t, dir, append([]string{"--quiet"}, args...)...); code != 0 {
+			t.Errorf("connlint %s: exit %d, want 0\n%s", strings.Join(args, " "), code, stderr)
+		}
 	}
 }
 

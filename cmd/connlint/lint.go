@@ -97,6 +97,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	clearProgress(stderr, o.quiet)
 	if err != nil && !errors.Is(err, lint.ErrNothingLoadable) {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)
+		explainUnknown(stderr, err)
 		return exitCannot
 	}
 	if o.fix {

@@ -5,6 +5,7 @@
 //	connlint [flags] [pattern ...]      lint Go packages and TS/JS files (default ./...)
 //	connlint live --dsn URL [flags]     check live connection counts
 //	connlint help                       usage
+//	connlint --version                  version and VCS revision
 //
 // Run as `go vet -vettool=$(command -v connlint)`, it speaks go vet's
 // protocol and runs the Go analyzers.
@@ -57,9 +58,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if cmd, ok := commands[args[0]]; ok {
 			return cmd.run(ctx, args[1:], stdout, stderr)
 		}
-		if args[0] == "help" {
+		switch args[0] {
+		case "help":
 			usage(stdout)
 			return exitClean
+		case "--version", "-version":
+			return runVersion(ctx, args[1:], stdout, stderr)
 		}
 	}
 	return runLint(ctx, args, stdout, stderr)
@@ -94,6 +98,7 @@ func usage(w io.Writer) {
 
 Usage:
   connlint [flags] [pattern ...]   check Go packages and TS/JS files (default ./...)
+  connlint --version               print the version (also: connlint version)
 `)
 	for _, name := range sortedCommands() {
 		fmt.Fprintf(w, "  connlint %-24s%s\n", name, commands[name].summary)

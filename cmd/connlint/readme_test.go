@@ -88,13 +88,26 @@ func TestReadmeInstallFromAClone(t *testing.T) {
 	if alt == nil {
 		t.Fatalf("install-source: no `# or: go install ./cmd/connlint` alternative in %q", build[0])
 	}
-	clone, _ := snapshotRepo(t)
-	if out, code := shell(t, clone, t.TempDir(), uncomment(build[0])); code != 0 {
+	// VCS stamping as Go's default has it (this machine's go env may turn
+	// it off), so that the builds record the clone's revision.
+	clone, rev := snapshotRepo(t)
+	if out, code := shell(t, clone, t.TempDir(), uncomment(build[0]), "GOFLAGS=-buildvcs=auto"); code != 0 {
 		t.Fatalf("%s: exit %d\n%s", build[0], code, out)
 	}
+	built := filepath.Join(clone, "bin", "connlint")
+	checkVersionOutput(t, built)
+	if out, _ := exec.Command(built, "--version").Output(); !strings.Contains(string(out), " revision "+rev+" ") {
+		t.Errorf("connlint --version of a build from a clean clone: %q, want revision %s", out, rev)
+	}
+	// The go install alternative, on a clone with a change: +dirty.
+	if err := os.WriteFile(filepath.Join(clone, "README.md"), []byte("changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	gobin := t.TempDir()
-	if out, code := shell(t, clone, t.TempDir(), alt[1], "GOBIN="+gobin); code != 0 || !fileExists(filepath.Join(gobin, "connlint")) {
+	if out, code := shell(t, clone, t.TempDir(), alt[1], "GOBIN="+gobin, "GOFLAGS=-buildvcs=auto"); code != 0 || !fileExists(filepath.Join(gobin, "connlint")) {
 		t.Errorf("%s: exit %d, no connlint in GOBIN\n%s", alt[1], code, out)
+	} else if out, _ := exec.Command(filepath.Join(gobin, "connlint"), "version").Output(); !strings.Contains(string(out), " revision "+rev+"+dirty ") {
+		t.Errorf("connlint version of a build from a changed clone: %q, want revision %s+dirty", out, rev)
 	}
 	// The first run, with the binary just built (an empty PATH folder: no
 	// other connlint is found).

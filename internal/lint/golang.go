@@ -22,7 +22,9 @@ const loadMode = packages.LoadAllSyntax | packages.NeedModule
 
 // runGo loads the Go patterns, checks every package that type-checks, and
 // lists the others as errors. It returns how many packages were checked.
-func runGo(ctx context.Context, opts Options, patterns []string) (diag.Result, int, error) {
+// An import path among the patterns that leads to no package at all stops
+// the run with an UnknownArgError.
+func runGo(ctx context.Context, opts Options, patterns []string, importPaths map[string]bool) (diag.Result, int, error) {
 	var res diag.Result
 	cfg := &packages.Config{Context: ctx, Mode: loadMode, Dir: opts.WorkDir}
 	if opts.Tags != "" {
@@ -30,10 +32,21 @@ func runGo(ctx context.Context, opts Options, patterns []string) (diag.Result, i
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
+		for _, p := range patterns {
+			if importPaths[p] {
+				// Outside a module go list fails as a whole.
+				return res, 0, &UnknownArgError{Arg: p, Reason: firstLine(err.Error())}
+			}
+		}
 		// The go command itself failed (no module, bad pattern): that is
 		// an input error of its own; TS/JS checking still goes on.
 		res.Errors = append(res.Errors, diag.Error{File: strings.Join(patterns, " "), Message: firstLine(err.Error())})
 		return res, 0, nil
+	}
+	for _, p := range pkgs {
+		if importPaths[p.ID] && p.Dir == "" && len(p.Errors) > 0 {
+			return res, 0, &UnknownArgError{Arg: p.ID, Reason: firstLine(p.Errors[0].Msg)}
+		}
 	}
 	var roots []*packages.Package
 	for _, p := range pkgs {

@@ -7,9 +7,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/analyzers/diag"
@@ -54,7 +56,7 @@ func Run(ctx context.Context, opts Options) (diag.Result, error) {
 	var res diag.Result
 	goLoaded := 0
 	if len(targets.goPatterns) > 0 {
-		goRes, loaded, err := runGo(ctx, opts, targets.goPatterns)
+		goRes, loaded, err := runGo(ctx, opts, targets.goPatterns, targets.importPaths)
 		if err != nil {
 			return diag.Result{}, err
 		}
@@ -80,17 +82,29 @@ func Run(ctx context.Context, opts Options) (diag.Result, error) {
 	return res, nil
 }
 
+// UnknownArgError is a command-line argument that names no file, folder
+// or Go package: most often a mistyped command or path.
+type UnknownArgError struct {
+	Arg    string
+	Reason string // why go list found no package
+}
+
+func (e *UnknownArgError) Error() string {
+	return fmt.Sprintf("%s: unknown command or path: no such file or folder, and no Go package (%s)", e.Arg, e.Reason)
+}
+
 // targets is the command line sorted by language.
 type targets struct {
-	goPatterns []string // for go/packages
-	jsRoots    []string // directories to walk and files to check
+	goPatterns  []string        // for go/packages
+	importPaths map[string]bool // patterns that are neither paths nor wildcards
+	jsRoots     []string        // directories to walk and files to check
 }
 
 // classify sorts the patterns: a directory or "dir/..." is both a Go
 // pattern and a TS/JS root; a .go file stands for its package; a TS/JS file
 // is checked as given; anything else is a Go import-path pattern.
 func classify(wd string, patterns []string) (targets, error) {
-	var t targets
+	t := targets{importPaths: map[string]bool{}}
 	seenGo := map[string]bool{}
 	addGo := func(p string) {
 		if !seenGo[p] {
@@ -108,6 +122,11 @@ func classify(wd string, patterns []string) (targets, error) {
 			dir, recursive = wd, true
 		}
 		st, statErr := os.Stat(dir)
+		if statErr != nil {
+			if err := unfollowable(p, dir, statErr); err != nil {
+				return t, err
+			}
+		}
 		switch {
 		case statErr == nil && st.IsDir():
 			// A folder without Go files (a web/ folder in a Go module) is a
@@ -124,11 +143,31 @@ func classify(wd string, patterns []string) (targets, error) {
 			return t, fmt.Errorf("%s: not a Go or TS/JS file", p)
 		case isLocalPath(p):
 			return t, fmt.Errorf("%s: no such file or directory", p)
-		default: // an import path pattern such as example.com/x/...
+		default: // an import path (pattern) such as example.com/x/...
 			addGo(p)
+			if !strings.Contains(p, "...") {
+				t.importPaths[p] = true
+			}
 		}
 	}
 	return t, nil
+}
+
+// unfollowable explains why an argument that exists cannot be read: a
+// symbolic link that loops or leads nowhere, a folder it may not enter.
+// It returns nil when nothing by that name exists.
+func unfollowable(arg, path string, statErr error) error {
+	if !errors.Is(statErr, fs.ErrNotExist) {
+		var pe *fs.PathError
+		if errors.As(statErr, &pe) && errors.Is(pe.Err, syscall.ELOOP) {
+			return fmt.Errorf("%s: cannot follow the symbolic link: %v", arg, pe.Err)
+		}
+		return fmt.Errorf("%s: %w", arg, statErr)
+	}
+	if target, err := os.Readlink(path); err == nil {
+		return fmt.Errorf("%s: symbolic link to %s, which does not exist", arg, target)
+	}
+	return nil
 }
 
 // isJSSource reports whether path names a file the TS/JS engine checks.
@@ -140,9 +179,12 @@ func isJSSource(path string) bool {
 	return false
 }
 
+// isLocalPath reports whether a pattern that names nothing on disk was
+// meant as a path: relative or absolute, or ending in a file name with an
+// extension (example.com/x/... is an import path pattern).
 func isLocalPath(p string) bool {
 	return p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") ||
-		filepath.IsAbs(p) || strings.ContainsAny(p, `\`) || filepath.Ext(p) != ""
+		filepath.IsAbs(p) || strings.ContainsAny(p, `\`) || filepath.Ext(strings.TrimSuffix(p, "/...")) != ""
 }
 
 // goPattern writes dir as a go/packages pattern relative to wd.
