@@ -71,6 +71,10 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitCannot
 	}
+	if err := checkGates(fs, o.gate); err != nil {
+		fmt.Fprintf(stderr, "connlint: %v\n", err)
+		return exitCannot
+	}
 	write, err := output.Lookup(o.format)
 	if err != nil {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,9 +59,13 @@ func (c *Changes) add(base, path string, lines map[int]bool) {
 // (a patch from `git diff` names paths from the repository's top, one made
 // with --relative or by hand from the working directory); a leading "b/" is
 // tried with and without.
+//
+// A patch that is empty or holds no file of a unified diff is an error: it
+// is what a failed `git diff > pr.patch` leaves, and read as "no change"
+// it would hide every finding.
 func ParsePatch(r io.Reader, bases ...string) (*Changes, error) {
 	c := newChanges()
-	err := parseDiff(r, func(path string, lines map[int]bool) {
+	files, err := parseDiff(r, func(path string, lines map[int]bool) {
 		cands := []string{path}
 		if rest, ok := strings.CutPrefix(path, "b/"); ok {
 			cands = []string{rest, path}
@@ -71,12 +76,34 @@ func ParsePatch(r io.Reader, bases ...string) (*Changes, error) {
 			}
 		}
 	})
-	return c, err
+	switch {
+	case err != nil:
+		return nil, err
+	case files.headers == 0 && files.lines == 0:
+		return nil, ErrEmptyPatch
+	case files.headers == 0:
+		return nil, ErrNotADiff
+	}
+	return c, nil
+}
+
+// ErrEmptyPatch and ErrNotADiff reject a patch that cannot stand for a
+// change.
+var (
+	ErrEmptyPatch = errors.New("the patch is empty, not a unified diff (did the command that wrote it fail?)")
+	ErrNotADiff   = errors.New("not a unified diff: no \"diff --git\" line and no \"--- a/file\" / \"+++ b/file\" header")
+)
+
+// diffStats is what parseDiff saw.
+type diffStats struct {
+	headers int // file headers: "diff " and "+++ " lines outside hunks
+	lines   int // non-blank lines
 }
 
 // parseDiff calls file for each file of a unified diff with the new-side
-// line numbers its hunks add.
-func parseDiff(r io.Reader, file func(path string, added map[int]bool)) error {
+// line numbers its hunks add. A hunk before any file header is an error.
+func parseDiff(r io.Reader, file func(path string, added map[int]bool)) (diffStats, error) {
+	var stats diffStats
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 64*1024*1024)
 	var (
@@ -95,6 +122,9 @@ func parseDiff(r io.Reader, file func(path string, added map[int]bool)) error {
 	for sc.Scan() {
 		lineNo++
 		l := sc.Text()
+		if strings.TrimSpace(l) != "" {
+			stats.lines++
+		}
 		if oldLeft > 0 || left > 0 {
 			switch {
 			case strings.HasPrefix(l, "+"):
@@ -111,35 +141,40 @@ func parseDiff(r io.Reader, file func(path string, added map[int]bool)) error {
 				oldLeft--
 			case strings.HasPrefix(l, `\`): // "\ No newline at end of file"
 			default:
-				return fmt.Errorf("patch line %d: %q inside a hunk", lineNo, l)
+				return stats, fmt.Errorf("patch line %d: %q inside a hunk", lineNo, l)
 			}
 			continue
 		}
 		switch {
 		case strings.HasPrefix(l, "diff "):
 			flush()
+			stats.headers++
 		case strings.HasPrefix(l, "+++ "):
 			flush()
+			stats.headers++
 			p, err := patchPath(strings.TrimPrefix(l, "+++ "))
 			if err != nil {
-				return fmt.Errorf("patch line %d: %v", lineNo, err)
+				return stats, fmt.Errorf("patch line %d: %v", lineNo, err)
 			}
 			if p != "/dev/null" {
 				path, added = p, map[int]bool{}
 			}
 		case strings.HasPrefix(l, "@@ "):
+			if stats.headers == 0 {
+				return stats, fmt.Errorf("patch line %d: a hunk before any file header (\"+++ b/file\")", lineNo)
+			}
 			o, n, start, err := hunkHeader(l)
 			if err != nil {
-				return fmt.Errorf("patch line %d: %v", lineNo, err)
+				return stats, fmt.Errorf("patch line %d: %v", lineNo, err)
 			}
 			oldLeft, left, next = o, n, start
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return err
+		return stats, err
 	}
 	flush()
-	return nil
+	return stats, nil
 }
 
 // patchPath reads the path of a "+++ " line: maybe quoted (git quotes odd
@@ -199,7 +234,7 @@ func hunkRange(s string) (start, count int, err error) {
 func FromPatchFile(ctx context.Context, wd, patch string) (*Changes, error) {
 	f, err := os.Open(patch)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--new-from-patch: %w", err)
 	}
 	defer f.Close()
 	bases := []string{wd}
@@ -208,7 +243,7 @@ func FromPatchFile(ctx context.Context, wd, patch string) (*Changes, error) {
 	}
 	c, err := ParsePatch(f, bases...)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", patch, err)
+		return nil, fmt.Errorf("--new-from-patch %s: %w", patch, err)
 	}
 	return c, nil
 }
@@ -230,7 +265,7 @@ func FromRev(ctx context.Context, wd, rev string) (*Changes, error) {
 		return nil, err
 	}
 	c := newChanges()
-	err = parseDiff(bytes.NewReader(diff), func(path string, lines map[int]bool) {
+	_, err = parseDiff(bytes.NewReader(diff), func(path string, lines map[int]bool) {
 		c.add(top, strings.TrimPrefix(path, "b/"), lines)
 	})
 	if err != nil {

@@ -2,7 +2,9 @@ package gate
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 
 	"github.com/connlint/connlint/analyzers/diag"
 )
@@ -18,6 +20,27 @@ type Options struct {
 // Active reports whether any gate is asked for.
 func (o Options) Active() bool {
 	return o.NewFromRev != "" || o.NewFromPatch != "" || o.Baseline != ""
+}
+
+// Validate rejects gates that cannot run, before any checking is done:
+// --new-from-rev and --new-from-patch both say what changed, so only one
+// may be given, and the patch must be a unified diff.
+func (o Options) Validate() error {
+	if o.NewFromRev != "" && o.NewFromPatch != "" {
+		return errors.New("--new-from-rev and --new-from-patch both say what changed: give one of them")
+	}
+	if o.NewFromPatch == "" {
+		return nil
+	}
+	f, err := os.Open(o.NewFromPatch)
+	if err != nil {
+		return fmt.Errorf("--new-from-patch: %w", err)
+	}
+	defer f.Close()
+	if _, err := ParsePatch(f); err != nil {
+		return fmt.Errorf("--new-from-patch %s: %w", o.NewFromPatch, err)
+	}
+	return nil
 }
 
 // Apply drops from res the findings the options exclude: those on lines a

@@ -293,3 +293,50 @@ func TestBaselineIgnoresRecordedFindingsAfterLinesMove(t *testing.T) {
 		t.Error("unknown baseline version accepted")
 	}
 }
+
+// TestPatchThatIsNoDiff: a patch that cannot stand for a change is an
+// error, not a change without added lines.
+func TestPatchThatIsNoDiff(t *testing.T) {
+	for _, tc := range []struct {
+		name, patch string
+		want        error
+	}{
+		{"empty", "", ErrEmptyPatch},
+		{"blank lines", "\n  \n", ErrEmptyPatch},
+		{"git's error", "fatal: ambiguous argument 'nosuchrev': unknown revision or path not in the working tree.\n", ErrNotADiff},
+		{"prose", "no changes\n", ErrNotADiff},
+	} {
+		if _, err := ParsePatch(strings.NewReader(tc.patch), t.TempDir()); err != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if _, err := ParsePatch(strings.NewReader("@@ -1 +1 @@\n-a\n+b\n")); err == nil || !strings.Contains(err.Error(), "before any file header") {
+		t.Errorf("a hunk without a header: %v", err)
+	}
+	// A diff without hunks (a mode change) is still a diff.
+	if _, err := ParsePatch(strings.NewReader("diff --git a/x.sh b/x.sh\nold mode 100644\nnew mode 100755\n")); err != nil {
+		t.Errorf("mode change: %v", err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "ok.patch", "--- a/x.go\n+++ b/x.go\n@@ -1 +1 @@\n-a\n+b\n")
+	write(t, dir, "empty.patch", "")
+	for _, tc := range []struct {
+		o    Options
+		want string // "" for valid
+	}{
+		{Options{NewFromRev: "main"}, ""},
+		{Options{NewFromPatch: filepath.Join(dir, "ok.patch")}, ""},
+		{Options{NewFromRev: "main", Baseline: "b.json"}, ""},
+		{Options{NewFromRev: "main", NewFromPatch: filepath.Join(dir, "ok.patch")}, "give one of them"},
+		{Options{NewFromPatch: filepath.Join(dir, "empty.patch")}, "the patch is empty"},
+		{Options{NewFromPatch: filepath.Join(dir, "missing.patch")}, "no such file"},
+	} {
+		err := tc.o.Validate()
+		if (err == nil) != (tc.want == "") || err != nil && !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: %v, want %q", tc.o, err, tc.want)
+		}
+	}
+}
