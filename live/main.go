@@ -108,7 +108,7 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return ExitUnknown
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "connlint live: unexpected argument %q\n", engine.Redact(fs.Arg(0)))
+		fmt.Fprintf(stderr, "connlint live: unexpected argument %q\n", engine.RedactDSN(fs.Arg(0)))
 		fs.Usage()
 		return ExitUnknown
 	}
@@ -161,7 +161,11 @@ func buildTargets(dsns []string, timeout time.Duration) *targets {
 		t, err := ParseTarget(d, timeout)
 		if err != nil {
 			ts.errs[i] = &engine.Error{Kind: engine.Config, Msg: err.Error()}
-			t = &Target{Name: engine.Redact(d), dsn: d, Scheme: schemeOf(d)}
+			name, dsn := splitName(d)
+			t = &Target{Name: name, dsn: dsn, secret: engine.Secrets(dsn), Scheme: schemeOf(dsn)}
+			if t.Name == "" {
+				t.Name = t.Display()
+			}
 		}
 		ts.list = append(ts.list, t)
 	}
@@ -208,13 +212,13 @@ func (ts *targets) close() {
 func (ts *targets) pollOne(ctx context.Context, i int, opts Options, timeout time.Duration) *Result {
 	t := ts.list[i]
 	if err := ts.errs[i]; err != nil {
-		return ErrorResult(t.Name, kindOf(t.Scheme), err)
+		return t.fail(kindOf(t.Scheme), err)
 	}
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	snap, err := t.Engine.Snapshot(pctx)
 	if err != nil {
-		return ErrorResult(t.Name, t.Engine.Kind(), err)
+		return t.fail(t.Engine.Kind(), err)
 	}
 	return Evaluate(t.Name, snap, opts)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/connlint/connlint/live/engine"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
@@ -63,7 +64,7 @@ func (e *exporter) handler() http.Handler {
 		name := r.URL.Query().Get("target")
 		i := e.find(name)
 		if i < 0 {
-			http.Error(w, fmt.Sprintf("unknown target %q; configured targets: %s", name, strings.Join(e.names(), ", ")), http.StatusBadRequest)
+			http.Error(w, fmt.Sprintf("unknown target %q; configured targets: %s", engine.RedactDSN(name), strings.Join(e.names(), ", ")), http.StatusBadRequest)
 			return
 		}
 		res := e.ts.pollOne(r.Context(), i, e.opts, e.scrapeTimeout(r))

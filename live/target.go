@@ -1,6 +1,7 @@
 package live
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,46 +19,75 @@ type Target struct {
 	// name given as NAME=URL, else the redacted DSN.
 	Name   string
 	Scheme string
-	dsn    string // holds the password: never print
+	dsn    string   // holds the password: never print
+	secret []string // every reading of the password, scrubbed from messages
 	Engine engine.Engine
 }
 
 // Display is the DSN with its password masked.
-func (t *Target) Display() string { return engine.Redact(t.dsn) }
+func (t *Target) Display() string { return engine.RedactDSN(t.dsn) }
 
-// ParseTarget reads "[NAME=]URL" and builds its engine (no connection yet).
-func ParseTarget(arg string, timeout time.Duration) (*Target, error) {
-	name, dsn := "", strings.TrimSpace(arg)
+// scrub masks the target's password in a message, however a driver
+// quoted it.
+func (t *Target) scrub(msg string) string { return engine.Scrub(msg, t.secret...) }
+
+// splitName reads "[NAME=]URL": a NAME is what comes before an '=' that
+// precedes the scheme's "://".
+func splitName(arg string) (name, dsn string) {
+	dsn = strings.TrimSpace(arg)
 	if i := strings.Index(dsn, "://"); i > 0 {
 		if j := strings.Index(dsn[:i], "="); j > 0 {
-			name, dsn = dsn[:j], dsn[j+1:]
+			return dsn[:j], dsn[j+1:]
 		}
 	}
+	return "", dsn
+}
+
+// ParseTarget reads "[NAME=]URL" and builds its engine (no connection yet).
+// The engine gets the DSN with its userinfo made unambiguous
+// (engine.NormalizeURL), so a password with an unescaped '@' means the same
+// to every driver and every piece of it is masked in output.
+func ParseTarget(arg string, timeout time.Duration) (*Target, error) {
+	name, dsn := splitName(arg)
 	i := strings.Index(dsn, "://")
 	if i <= 0 {
-		return nil, fmt.Errorf("--dsn %q: want a URL such as postgres://user@host:5432/db (schemes: postgres, postgresql, mysql, pgbouncer, redis, rediss)", engine.Redact(dsn))
+		return nil, fmt.Errorf("--dsn %q: want a URL such as postgres://user@host:5432/db (schemes: postgres, postgresql, mysql, pgbouncer, redis, rediss)", engine.RedactDSN(dsn))
 	}
-	t := &Target{Name: name, Scheme: strings.ToLower(dsn[:i]), dsn: dsn}
+	t := &Target{Name: name, Scheme: strings.ToLower(dsn[:i]), dsn: dsn, secret: engine.Secrets(dsn)}
 	if t.Name == "" {
 		t.Name = t.Display()
 	}
+	norm := engine.NormalizeURL(dsn)
 	var err error
 	switch t.Scheme {
 	case "postgres", "postgresql":
-		t.Engine, err = postgres.New(dsn, timeout)
+		t.Engine, err = postgres.New(norm, timeout)
 	case "pgbouncer":
-		t.Engine, err = pgbouncer.New(dsn, timeout)
+		t.Engine, err = pgbouncer.New(norm, timeout)
 	case "mysql", "mariadb":
-		t.Engine, err = mysql.New(dsn, timeout)
+		t.Engine, err = mysql.New(norm, timeout)
 	case "redis", "rediss", "unix":
-		t.Engine, err = redis.New(dsn, timeout)
+		t.Engine, err = redis.New(norm, timeout)
 	default:
 		return nil, fmt.Errorf("--dsn %s: unknown scheme %q (postgres, postgresql, mysql, pgbouncer, redis, rediss)", t.Display(), t.Scheme)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("--dsn %s: %s", t.Display(), engine.Scrub(err.Error(), engine.Password(dsn)))
+		return nil, fmt.Errorf("--dsn %s: %s", t.Display(), t.scrub(err.Error()))
 	}
 	return t, nil
+}
+
+// fail is the result of a failed poll, its message scrubbed once more.
+func (t *Target) fail(kind string, err error) *Result {
+	var ee *engine.Error
+	if errors.As(err, &ee) {
+		c := *ee
+		c.Msg = t.scrub(c.Msg)
+		err = &c
+	} else if err != nil {
+		err = &engine.Error{Kind: engine.KindOf(err), Msg: t.scrub(err.Error()), Err: err}
+	}
+	return ErrorResult(t.Name, kind, err)
 }
 
 // kindOf names the engine a scheme selects, for results of targets whose

@@ -34,7 +34,7 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 		format                string
 	)
 	fs := flag.NewFlagSet("connlint live terminate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(redactingWriter{stderr})
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: connlint live terminate --dsn URL --idle-older 10m [--state S] [--db D] [--user U] [--app A] [--include-superuser] [--execute]\n\nLists the client sessions it would terminate; --execute terminates them.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -56,7 +56,7 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return ExitUnknown
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "connlint live terminate: unexpected argument %q\n", engine.Redact(fs.Arg(0)))
+		fmt.Fprintf(stderr, "connlint live terminate: unexpected argument %q\n", engine.RedactDSN(fs.Arg(0)))
 		return ExitUnknown
 	}
 	if idleOlder <= 0 {
@@ -105,7 +105,7 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 			}
 		}
 		if err != nil {
-			rep.Error = err.Error()
+			rep.Error = t.scrub(err.Error())
 			if engine.KindOf(err) == engine.Exhausted {
 				code = int(Worse(Status(code), Critical))
 			} else {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,7 +29,7 @@ type Engine struct {
 
 // New parses a redis://, rediss:// or unix:// URL; it does not connect.
 func New(dsn string, timeout time.Duration) (*Engine, error) {
-	opt, err := goredis.ParseURL(dsn)
+	opt, err := goredis.ParseURL(credentialsFromQuery(dsn))
 	if err != nil {
 		return nil, &engine.Error{Kind: engine.Config, Msg: "bad DSN: " + engine.Scrub(err.Error(), engine.Password(dsn))}
 	}
@@ -53,6 +54,39 @@ func New(dsn string, timeout time.Duration) (*Engine, error) {
 		opt.ReadTimeout, opt.WriteTimeout, opt.PoolTimeout = timeout, timeout, timeout
 	}
 	return &Engine{opt: opt, secret: opt.Password}, nil
+}
+
+// credentialsFromQuery moves ?password= and ?username= (which go-redis
+// refuses as unknown options) into the URL's userinfo, so a Redis DSN takes
+// the password the same ways as the other engines' DSNs.
+func credentialsFromQuery(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn // ParseURL reports it
+	}
+	q := u.Query()
+	pass, hasPass := q.Get("password"), q.Has("password")
+	user := q.Get("username")
+	if !hasPass && user == "" {
+		return dsn
+	}
+	if u.User != nil {
+		if user == "" {
+			user = u.User.Username()
+		}
+		if p, ok := u.User.Password(); ok && !hasPass {
+			pass, hasPass = p, true
+		}
+	}
+	if hasPass {
+		u.User = url.UserPassword(user, pass)
+	} else {
+		u.User = url.User(user)
+	}
+	q.Del("password")
+	q.Del("username")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // Kind implements engine.Engine.
