@@ -7,6 +7,9 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"time"
+
+	"github.com/connlint/connlint/live/engine"
 )
 
 // WriteJSON writes one result as the contract's JSON object, on one line.
@@ -257,4 +260,53 @@ func WriteText(w io.Writer, r *Result, h *History) {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Name, c.Status, c.Message)
 	}
 	tw.Flush()
+}
+
+// MarshalJSON writes the contract's object. A poll that failed knows
+// nothing of the server's use: those fields are null, not a 0 or an empty
+// map that would read as "no connections".
+func (r *Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	if r.Error == "" {
+		return json.Marshal((*plain)(r))
+	}
+	return json.Marshal(failedJSON{
+		Status: r.Status, Target: r.Target, Engine: r.Engine,
+		Budgets: r.Budgets, Checks: r.Checks, Self: r.Self, Extra: r.Extra,
+		Error: r.Error, ErrorKind: r.ErrorKind, MissingGrant: r.MissingGrant,
+		PollSeconds: r.PollSeconds, Time: r.Time,
+	})
+}
+
+// failedJSON is Result's JSON object, field for field in the same order,
+// with null for what a failed poll cannot know.
+type failedJSON struct {
+	Status         Status             `json:"status"`
+	Target         string             `json:"target"`
+	Engine         string             `json:"engine"`
+	ServerVersion  *string            `json:"server_version"`
+	MaxConnections *int               `json:"max_connections"`
+	Reserved       *int               `json:"reserved"`
+	Capacity       *int               `json:"capacity"`
+	Used           *int               `json:"used"`
+	UsedPercent    *float64           `json:"used_percent"`
+	ByState        map[string]int     `json:"by_state"`
+	ByApplication  map[string]int     `json:"by_application"`
+	ByDatabase     map[string]int     `json:"by_database"`
+	ByUser         map[string]int     `json:"by_user"`
+	ByClientAddr   map[string]int     `json:"by_client_addr"`
+	Idle           []engine.Session   `json:"idle"`
+	Budgets        []BudgetResult     `json:"budgets"`
+	Checks         []Check            `json:"checks"`
+	OldestIdle     *engine.Session    `json:"oldest_idle"`
+	OldestIdleTxn  *engine.Session    `json:"oldest_idle_in_transaction"`
+	Limits         []engine.Limit     `json:"limits"`
+	Pools          []engine.Pool      `json:"pools,omitempty"`
+	Self           *engine.Session    `json:"self"`
+	Extra          map[string]float64 `json:"extra,omitempty"`
+	Error          string             `json:"error,omitempty"`
+	ErrorKind      string             `json:"error_kind,omitempty"`
+	MissingGrant   string             `json:"missing_grant,omitempty"`
+	PollSeconds    float64            `json:"poll_seconds"`
+	Time           time.Time          `json:"time"`
 }

@@ -98,11 +98,24 @@ func TestPostgresExhaustionIsCritical(t *testing.T) {
 
 	// A monitoring role without superuser cannot get in: the refusal itself
 	// is the finding.
-	r, _, res := runJSON(t, "--dsn", pg.DSN(role, "postgres", ""))
+	r, m, res := runJSON(t, "--dsn", pg.DSN(role, "postgres", ""))
 	if r.code != ExitCritical || res.Status != Critical {
 		t.Fatalf("non-superuser check with every slot taken: exit %d status %v, want CRITICAL\n%s", r.code, res.Status, r.stdout)
 	}
 	mustContain(t, "error", res.Error, "remaining connection slots are reserved", "53300")
+	// Refused, connlint knows nothing of the server's use: null, not 0.
+	for _, f := range []string{"server_version", "max_connections", "reserved", "capacity", "used", "used_percent",
+		"by_state", "by_application", "by_database", "by_user", "by_client_addr", "idle"} {
+		if v, ok := m[f]; !ok || v != nil {
+			t.Errorf("refused: %s = %v (present %v), want null", f, v, ok)
+		}
+	}
+	_, ok, _ := runJSON(t, "--dsn", pg.DSN("postgres", "postgres", ""))
+	for f := range ok {
+		if _, there := m[f]; !there && f != "pools" && f != "extra" {
+			t.Errorf("the refused result lacks field %q a successful one has", f)
+		}
+	}
 
 	// A superuser gets a reserved slot and sees 17 of 17 in use.
 	r, _, res = runJSON(t, "--dsn", pg.DSN("postgres", "postgres", ""))
@@ -324,3 +337,31 @@ func TestConnectTimeoutHonoured(t *testing.T) {
 }
 
 func engineOf(dsn string) string { return dsn[:strings.Index(dsn, ":")] }
+
+// Ages are never negative: connlint's own session changed state after the
+// poll's transaction began (before, self.seconds was about -0.001 on
+// every poll), and so may any session that turns idle meanwhile.
+func TestAgesNeverNegative(t *testing.T) {
+	pg := cluster.Get(t)
+	pg.TerminateOthers(t)
+	busy := pg.Open(t, 2, "postgres", "postgres", "flip", "")
+	ts := buildTargets([]string{pg.DSN("postgres", "postgres", "")}, 5*time.Second)
+	defer ts.close()
+	o, _ := (&checkFlags{warn: "80%", crit: "95%", leakSamples: 6, format: "text"}).options(nil)
+	w := newWatcher(ts, o, 5*time.Second, 6)
+	ctx := context.Background()
+	for i := 0; i < 50; i++ {
+		for _, c := range busy {
+			c.Exec(ctx, "SELECT 1") // a state change close to the poll
+		}
+		r := w.poll(ctx)[0]
+		if r.Error != "" {
+			t.Fatal(r.Error)
+		}
+		for _, s := range append(r.Snapshot().Sessions, *r.Self) {
+			if s.Seconds < 0 || s.XactSeconds < 0 {
+				t.Fatalf("poll %d: pid %d (%s) seconds %v xact_seconds %v", i, s.PID, s.Application, s.Seconds, s.XactSeconds)
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -21,8 +22,16 @@ type TerminateReport struct {
 	Engine   string              `json:"engine"`
 	Execute  bool                `json:"execute"`
 	Sessions []engine.Terminated `json:"sessions"`
-	Error    string              `json:"error,omitempty"`
+	// Matched counts the sessions selected; Terminated those ended.
+	Matched      int    `json:"matched"`
+	Terminated   int    `json:"terminated"`
+	Error        string `json:"error,omitempty"`
+	ErrorKind    string `json:"error_kind,omitempty"`
+	MissingGrant string `json:"missing_grant,omitempty"`
 }
+
+// terminateStates are the states --state takes (MySQL also Sleep).
+var terminateStates = []string{engine.StateIdle, engine.StateIdleInTxn, engine.StateIdleInTxnAborted, "sleep", "Sleep"}
 
 func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var (
@@ -67,9 +76,17 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fmt.Fprintf(stderr, "connlint live terminate: --format %q: want text or json\n", format)
 		return ExitUnknown
 	}
+	if timeout <= 0 {
+		fmt.Fprintf(stderr, "connlint live terminate: --timeout %s: want a duration above zero such as 10s\n", timeout)
+		return ExitUnknown
+	}
 	for _, s := range states.vals {
-		if s == engine.StateActive {
+		switch {
+		case s == engine.StateActive:
 			fmt.Fprintln(stderr, "connlint live terminate: --state active: terminate only ends idle sessions")
+			return ExitUnknown
+		case !slices.Contains(terminateStates, s):
+			fmt.Fprintf(stderr, "connlint live terminate: --state %q: want %q, %q or %q (MySQL: sleep)\n", s, engine.StateIdle, engine.StateIdleInTxn, engine.StateIdleInTxnAborted)
 			return ExitUnknown
 		}
 	}
@@ -104,8 +121,19 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 				}
 			}
 		}
+		rep.Matched = len(rep.Sessions)
+		for _, x := range rep.Sessions {
+			if x.Done {
+				rep.Terminated++
+			}
+		}
 		if err != nil {
 			rep.Error = t.scrub(err.Error())
+			rep.ErrorKind = engine.KindOf(err).String()
+			var ee *engine.Error
+			if errors.As(err, &ee) {
+				rep.MissingGrant = ee.Grant
+			}
 			if engine.KindOf(err) == engine.Exhausted {
 				code = int(Worse(Status(code), Critical))
 			} else {
@@ -122,18 +150,23 @@ func terminateMain(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return code
 }
 
+// writeTerminateText says what terminate did: the header counts what
+// matched and what was ended, and a run that could not look at the server
+// (bad DSN, unreachable, not supported) says only why.
 func writeTerminateText(w io.Writer, rep TerminateReport, idleOlder time.Duration) {
-	done := 0
-	for _, s := range rep.Sessions {
-		if s.Done {
-			done++
-		}
+	if rep.Error != "" && rep.Matched == 0 {
+		fmt.Fprintf(w, "%s: %s\n", rep.Target, rep.Error)
+		return
 	}
-	switch {
+	switch n := rep.Matched - rep.Terminated; {
 	case !rep.Execute:
-		fmt.Fprintf(w, "%s: dry run, would terminate %d client sessions idle at least %s (run again with --execute to terminate them)\n", rep.Target, len(rep.Sessions), idleOlder)
+		fmt.Fprintf(w, "%s: dry run, would terminate %d client sessions idle at least %s (run again with --execute to terminate them)\n", rep.Target, rep.Matched, idleOlder)
+	case n == 0:
+		fmt.Fprintf(w, "%s: terminated %d of %d matching client sessions idle at least %s\n", rep.Target, rep.Terminated, rep.Matched, idleOlder)
+	case rep.Terminated == 0:
+		fmt.Fprintf(w, "%s: %d client sessions idle at least %s matched; none could be terminated\n", rep.Target, rep.Matched, idleOlder)
 	default:
-		fmt.Fprintf(w, "%s: terminated %d of %d matching client sessions idle at least %s\n", rep.Target, done, len(rep.Sessions), idleOlder)
+		fmt.Fprintf(w, "%s: terminated %d of %d matching client sessions idle at least %s; %d could not be\n", rep.Target, rep.Terminated, rep.Matched, idleOlder, n)
 	}
 	if len(rep.Sessions) > 0 {
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -143,7 +176,7 @@ func writeTerminateText(w io.Writer, rep TerminateReport, idleOlder time.Duratio
 			if rep.Execute {
 				res = "terminated"
 				if !s.Done {
-					res = "not terminated"
+					res = "not terminated: " + s.Reason
 				}
 			}
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.PID, orDash(s.User), orDash(s.Application), orDash(s.Database), orDash(s.Client), s.State, Age(s.Seconds), res)

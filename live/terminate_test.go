@@ -153,3 +153,100 @@ func TestTerminateDryRunThenExecute(t *testing.T) {
 		t.Errorf("dry run report lacks execute:false: %s", dry.stdout)
 	}
 }
+
+// A role that may see sessions but not signal them: terminate --execute
+// says how many matched, that none could be terminated and why, names the
+// grant, and exits 3. Before, it printed "terminated 0 of 0 matching".
+func TestTerminateWithoutSignalPrivilege(t *testing.T) {
+	pg := cluster.Get(t)
+	pg.TerminateOthers(t)
+	for _, r := range []string{"stale_worker", "stale_mon"} {
+		pg.Exec(t, "DROP ROLE IF EXISTS "+r)
+	}
+	pg.Exec(t, "CREATE ROLE stale_worker LOGIN")
+	pg.Exec(t, "CREATE ROLE stale_mon LOGIN IN ROLE pg_monitor")
+	t.Cleanup(func() {
+		pg.TerminateOthers(t)
+		for _, r := range []string{"stale_worker", "stale_mon"} {
+			pg.Exec(t, "DROP ROLE IF EXISTS "+r)
+		}
+	})
+	victims := pg.Open(t, 3, "stale_worker", "postgres", "stale", "")
+	super := pg.Open(t, 1, "postgres", "postgres", "stale", "")[0]
+	const idleAge = 2 * time.Second
+	for _, c := range append(victims, super) {
+		waitState(t, pg, c.PgConn().PID(), "idle", idleAge)
+	}
+	dsn := pg.DSN("stale_mon", "postgres", "")
+	args := []string{"terminate", "--dsn", dsn, "--idle-older", idleAge.String(), "--app", "stale", "--execute"}
+	alive := func() string {
+		return pg.Query(t, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'stale'")[0]
+	}
+
+	r := runMain(t, args...)
+	if r.code != ExitUnknown {
+		t.Errorf("exit %d, want 3\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	mustContain(t, "text", r.stdout, "3 client sessions idle at least 2s matched; none could be terminated",
+		"not terminated: role stale_mon may not signal it: GRANT pg_signal_backend TO stale_mon",
+		"error: 3 of 3 matching sessions could not be terminated")
+	mustNotContain(t, "text", r.stdout, "terminated 0 of 0")
+	var rep struct {
+		termReport
+		Matched      int    `json:"matched"`
+		Terminated   int    `json:"terminated"`
+		MissingGrant string `json:"missing_grant"`
+	}
+	j := runMain(t, append(args, "--format", "json")...)
+	if err := json.Unmarshal([]byte(j.stdout), &rep); err != nil {
+		t.Fatal(err, j.stdout)
+	}
+	if j.code != ExitUnknown || rep.Matched != 3 || rep.Terminated != 0 || rep.MissingGrant != "pg_signal_backend" || len(rep.Sessions) != 3 {
+		t.Errorf("json: exit %d %+v", j.code, rep)
+	}
+	if n := alive(); n != "4" {
+		t.Fatalf("%s sessions left, want all 4", n)
+	}
+
+	// With the grant it ends the three; a superuser's session it still may
+	// not, and says so.
+	pg.Exec(t, "GRANT pg_signal_backend TO stale_mon")
+	r = runMain(t, append(args, "--include-superuser")...)
+	if r.code != ExitUnknown {
+		t.Errorf("with pg_signal_backend and a superuser session: exit %d, want 3\n%s", r.code, r.stdout)
+	}
+	mustContain(t, "text", r.stdout, "terminated 3 of 4 matching client sessions idle at least 2s; 1 could not be",
+		"not terminated: a superuser's session: only a superuser can end it")
+	pg.WaitGone(t, pidsOf(victims))
+	if n := alive(); n != "1" {
+		t.Errorf("%s sessions left, want the superuser's", n)
+	}
+}
+
+// A terminate that cannot look at the server (usage error, bad DSN, an
+// engine without terminate, unreachable) says only why: no dry-run or
+// "terminated 0 of 0" header.
+func TestTerminateErrorsPrintNoHeader(t *testing.T) {
+	pg := cluster.Get(t)
+	rd := livetest.RedisServer(t)
+	port, err := livetest.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"--dsn", rd.URL()}, "terminate is not supported for redis"},
+		{[]string{"--dsn", "nonsense"}, "want a URL"},
+		{[]string{"--dsn", fmt.Sprintf("postgres://u@127.0.0.1:%d/db", port), "--execute"}, "connection refused"},
+		{[]string{"--dsn", pg.DSN("postgres", "postgres", ""), "--state", "bogus"}, `--state "bogus"`},
+		{[]string{"--dsn", pg.DSN("postgres", "postgres", ""), "--timeout", "0s"}, "--timeout 0s"},
+	} {
+		r := runMain(t, append([]string{"terminate", "--idle-older", "1m"}, c.args...)...)
+		out := r.stdout + r.stderr
+		if r.code != ExitUnknown || !strings.Contains(out, c.says) || strings.Contains(out, "dry run") || strings.Contains(out, "terminated 0") {
+			t.Errorf("%v: exit %d, want 3 and only %q:\n%s", c.args, r.code, c.says, out)
+		}
+	}
+}

@@ -56,6 +56,31 @@ type Terminated struct {
 	// Done is true when the session was terminated (execute mode and the
 	// server confirmed it).
 	Done bool `json:"terminated"`
+	// Reason says why a session terminate matched was not terminated
+	// (execute mode): a missing privilege, or it was gone.
+	Reason string `json:"reason,omitempty"`
+	// MissingGrant names the privilege that would have let it be ended.
+	MissingGrant string `json:"missing_grant,omitempty"`
+}
+
+// Refused is the error for the sessions terminate matched but had no right
+// to end (nil when there are none): a privilege error naming the grant,
+// with how many matched.
+func Refused(ss []Terminated) error {
+	n, first := 0, -1
+	for i, s := range ss {
+		if s.MissingGrant != "" {
+			n++
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return &Error{Kind: Privilege, Grant: ss[first].MissingGrant,
+		Msg: fmt.Sprintf("%d of %d matching sessions could not be terminated: %s", n, len(ss), ss[first].Reason)}
 }
 
 // Session is one client connection.
@@ -66,7 +91,7 @@ type Session struct {
 	Database    string  `json:"database,omitempty"`
 	Client      string  `json:"client"`
 	State       string  `json:"state"`
-	Seconds     float64 `json:"seconds"` // time in the current state
+	Seconds     float64 `json:"seconds"` // time in the current state, never negative
 	// XactSeconds is the age of the open transaction (PostgreSQL), 0 if none.
 	XactSeconds float64 `json:"xact_seconds,omitempty"`
 }

@@ -167,9 +167,12 @@ func TestTerminateIdleThreads(t *testing.T) {
 			t.Errorf("not terminated: %+v", s)
 		}
 	}
-	gone := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d, %d)", victims[0].ID, victims[1].ID, victims[2].ID))
-	if gone != 0 {
-		t.Errorf("%d victims still connected", gone)
+	// KILL returns before the thread has left the processlist.
+	left := fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d, %d)", victims[0].ID, victims[1].ID, victims[2].ID)
+	for deadline := time.Now().Add(20 * time.Second); m.Int(t, left) != 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d victims still connected", m.Int(t, left))
+		}
 	}
 	alive := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID IN (%d, %d)", keep[0].ID, young.ID))
 	if alive != 2 {
@@ -208,5 +211,34 @@ func waitIdle(t *testing.T, m *livetest.MySQL, conns []*livetest.Conn, age time.
 			t.Fatalf("connections %v never idle for %s", ids, age)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Without CONNECTION ADMIN, KILL of another user's thread fails: every
+// matching thread is still listed, with the reason, and the error names
+// the grant. Before, terminate stopped at the first and listed only it.
+func TestTerminateWithoutKillPrivilege(t *testing.T) {
+	m := livetest.MySQLServer(t)
+	app := m.User(t, "cl_nokill", "pw")
+	mon := m.User(t, "cl_nokmon", "pw", "PROCESS")
+	victims := m.Open(t, 2, app, "pw")
+	const idleAge = 2 * time.Second
+	waitIdle(t, m, victims, idleAge)
+	e := newEngine(t, m.URL(mon, "pw"))
+	out, err := e.Terminate(ctx(t), engine.TerminateFilter{IdleOlder: idleAge, Users: []string{app}, IncludeSuperuser: true}, true)
+	var ee *engine.Error
+	if !errors.As(err, &ee) || ee.Kind != engine.Privilege || ee.Grant != "CONNECTION ADMIN" || !strings.Contains(ee.Msg, "2 of 2 matching sessions") {
+		t.Fatalf("err = %v, want a privilege error naming CONNECTION ADMIN for 2 of 2", err)
+	}
+	if len(out) != 2 {
+		t.Fatalf("listed %+v, want both threads", out)
+	}
+	for _, s := range out {
+		if s.Done || s.MissingGrant != "CONNECTION ADMIN" || !strings.Contains(s.Reason, "GRANT CONNECTION ADMIN") {
+			t.Errorf("session %+v", s)
+		}
+	}
+	if n := m.Int(t, fmt.Sprintf("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '%s'", app)); n != 2 {
+		t.Errorf("%d threads left, want 2", n)
 	}
 }

@@ -122,14 +122,18 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 				}
 				if _, err := c.ExecContext(ctx, fmt.Sprintf("KILL CONNECTION %d", t.PID)); err != nil {
 					var me *my.MySQLError
-					if errors.As(err, &me) && me.Number == 1094 { // unknown thread: gone already
+					switch {
+					case errors.As(err, &me) && me.Number == 1094: // unknown thread: gone already
+						continue
+					case errors.As(err, &me) && (me.Number == 1095 || me.Number == 1227):
+						// Not its owner: list it with the reason and go on
+						// with the others.
+						t.MissingGrant = "CONNECTION ADMIN"
+						t.Reason = fmt.Sprintf("%s: GRANT CONNECTION ADMIN (or SUPER) to kill other users' threads", engine.Scrub(me.Message, e.secret))
+						out = append(out, t)
 						continue
 					}
 					out = append(out, t)
-					if errors.As(err, &me) && (me.Number == 1095 || me.Number == 1227) {
-						return &engine.Error{Kind: engine.Privilege, Grant: "CONNECTION ADMIN",
-							Msg: fmt.Sprintf("KILL %d: %s: GRANT CONNECTION ADMIN (or SUPER) to kill other users' threads", t.PID, engine.Scrub(me.Message, e.secret))}
-					}
 					return err
 				}
 				t.Done = true
@@ -138,7 +142,10 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	return out, engine.Refused(out)
 }
 
 func match(allowed []string, v string) bool {

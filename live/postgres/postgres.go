@@ -32,7 +32,10 @@ func (e *Engine) Kind() string { return "postgres" }
 
 // The poll is one pipelined batch: one round trip, one implicit
 // transaction, so the three statements see the same statistics snapshot
-// and the next poll (a new transaction) sees a fresh one.
+// and the next poll (a new transaction) sees a fresh one. Ages are
+// measured from now(), the transaction's start: a session whose state
+// changed after it (connlint's own, for one) would come out negative, so
+// they are held at 0.
 const (
 	settingsSQL = `SELECT current_setting('server_version'),
        current_setting('server_version_num')::int,
@@ -51,8 +54,8 @@ const (
        coalesce(a.datname::text, ''),
        coalesce(host(a.client_addr), CASE WHEN a.client_port = -1 THEN 'local' ELSE '' END),
        coalesce(a.state, ''),
-       coalesce(extract(epoch FROM now() - a.state_change), 0)::float8,
-       coalesce(extract(epoch FROM now() - a.xact_start), 0)::float8,
+       greatest(coalesce(extract(epoch FROM now() - a.state_change), 0), 0)::float8,
+       greatest(coalesce(extract(epoch FROM now() - a.xact_start), 0), 0)::float8,
        a.pid = pg_backend_pid()
 FROM pg_stat_activity a
 WHERE a.backend_type = 'client backend'`
@@ -154,25 +157,44 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 	return snap, nil
 }
 
-const terminateSQL = `SELECT a.pid,
-       coalesce(a.usename::text, ''),
-       coalesce(a.application_name, ''),
-       coalesce(a.datname::text, ''),
-       coalesce(host(a.client_addr), CASE WHEN a.client_port = -1 THEN 'local' ELSE '' END),
-       coalesce(a.state, ''),
-       coalesce(extract(epoch FROM now() - a.state_change), 0)::float8,
-       coalesce(r.rolsuper, true),
-       CASE WHEN $1::bool THEN pg_terminate_backend(a.pid) ELSE false END
-FROM pg_stat_activity a
-LEFT JOIN pg_roles r ON r.oid = a.usesysid
-WHERE a.backend_type = 'client backend'
-  AND a.pid <> pg_backend_pid()
-  AND a.state = ANY($2::text[])
-  AND a.state_change <= now() - make_interval(secs => $3::float8)
-  AND ($4::bool OR NOT coalesce(r.rolsuper, true))
-  AND (cardinality($5::text[]) = 0 OR a.datname = ANY($5::text[]))
-  AND (cardinality($6::text[]) = 0 OR a.usename = ANY($6::text[]))
-  AND (cardinality($7::text[]) = 0 OR a.application_name = ANY($7::text[]))`
+// terminateSQL selects the candidates and, with $1, terminates those the
+// role may signal, in one statement. PostgreSQL lets a role signal a
+// backend of a role it has the privileges of, or any non-superuser backend
+// with pg_signal_backend; a superuser's backend only a superuser. A
+// backend it may not signal is listed with the reason instead of failing
+// the whole statement.
+const terminateSQL = `WITH me AS (
+  SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false) AS super,
+         pg_has_role(current_user, 'pg_signal_backend', 'USAGE') AS signal
+), c AS (
+  SELECT a.*, coalesce(r.rolsuper, true) AS target_super,
+         me.super OR (NOT coalesce(r.rolsuper, true) AND (me.signal OR pg_has_role(current_user, a.usesysid, 'USAGE'))) AS may
+  FROM pg_stat_activity a
+  LEFT JOIN pg_roles r ON r.oid = a.usesysid
+  CROSS JOIN me
+  WHERE a.backend_type = 'client backend'
+    AND a.pid <> pg_backend_pid()
+    AND a.state = ANY($2::text[])
+    AND a.state_change <= now() - make_interval(secs => $3::float8)
+    AND ($4::bool OR NOT coalesce(r.rolsuper, true))
+    AND (cardinality($5::text[]) = 0 OR a.datname = ANY($5::text[]))
+    AND (cardinality($6::text[]) = 0 OR a.usename = ANY($6::text[]))
+    AND (cardinality($7::text[]) = 0 OR a.application_name = ANY($7::text[]))
+)
+SELECT pid,
+       coalesce(usename::text, ''),
+       coalesce(application_name, ''),
+       coalesce(datname::text, ''),
+       coalesce(host(client_addr), CASE WHEN client_port = -1 THEN 'local' ELSE '' END),
+       coalesce(state, ''),
+       greatest(coalesce(extract(epoch FROM now() - state_change), 0), 0)::float8,
+       target_super,
+       CASE WHEN $1::bool AND may THEN pg_terminate_backend(pid) ELSE false END,
+       CASE WHEN NOT $1::bool OR may THEN ''
+            WHEN target_super THEN 'a superuser''s session: only a superuser can end it'
+            ELSE 'role ' || current_user || ' may not signal it: GRANT pg_signal_backend TO ' || quote_ident(current_user) END,
+       CASE WHEN NOT $1::bool OR may THEN '' WHEN target_super THEN 'superuser' ELSE 'pg_signal_backend' END
+FROM c`
 
 // IdleStates are the states terminate considers by default.
 var IdleStates = []string{engine.StateIdle, engine.StateIdleInTxn, engine.StateIdleInTxnAborted}
@@ -210,8 +232,11 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 		defer rows.Close()
 		for rows.Next() {
 			var t engine.Terminated
-			if err := rows.Scan(&t.PID, &t.User, &t.Application, &t.Database, &t.Client, &t.State, &t.Seconds, &t.Superuser, &t.Done); err != nil {
+			if err := rows.Scan(&t.PID, &t.User, &t.Application, &t.Database, &t.Client, &t.State, &t.Seconds, &t.Superuser, &t.Done, &t.Reason, &t.MissingGrant); err != nil {
 				return err
+			}
+			if execute && !t.Done && t.Reason == "" {
+				t.Reason = "gone before it could be terminated"
 			}
 			out = append(out, t)
 		}
@@ -224,7 +249,7 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 		}
 		return out, err
 	}
-	return out, nil
+	return out, engine.Refused(out)
 }
 
 func nonNil(s []string) []string {
