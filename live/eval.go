@@ -161,7 +161,8 @@ type Result struct {
 	PollSeconds    float64            `json:"poll_seconds"`
 	Time           time.Time          `json:"time"`
 
-	snap *engine.Snapshot
+	snap  *engine.Snapshot
+	label string // the target's prefix in multi-target perfdata
 }
 
 // Snapshot returns the poll behind the result (nil after an error).
@@ -337,8 +338,8 @@ func describe(ss []engine.Session) string {
 			parts = append(parts, fmt.Sprintf("and %d more", len(ss)-5))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("pid %d user=%s app=%s client=%s %s for %s",
-			s.PID, orDash(s.User), orDash(s.Application), orDash(s.Client), s.State, Age(s.Seconds)))
+		parts = append(parts, fmt.Sprintf("pid %s user=%s app=%s client=%s %s for %s",
+			pidText(s.PID), orDash(s.User), orDash(s.Application), orDash(s.Client), s.State, Age(s.Seconds)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -353,6 +354,14 @@ func Age(sec float64) string {
 		return d.Truncate(time.Second).String()
 	}
 	return d.Truncate(100 * time.Millisecond).String()
+}
+
+// pidText is a session's pid, or "-" when the engine has none (0).
+func pidText(pid int64) string {
+	if pid == 0 {
+		return "-"
+	}
+	return strconv.FormatInt(pid, 10)
 }
 
 func orDash(s string) string {

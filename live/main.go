@@ -169,7 +169,24 @@ func buildTargets(dsns []string, timeout time.Duration) *targets {
 		}
 		ts.list = append(ts.list, t)
 	}
+	ts.labelTargets()
 	return ts
+}
+
+// labelTargets gives every target its perfdata label, unique among the
+// targets: a label two targets would share gets _2, _3, ... on the later
+// ones, in --dsn order.
+func (ts *targets) labelTargets() {
+	used := map[string]bool{}
+	for _, t := range ts.list {
+		base := t.perfLabel(t.Name != t.Display())
+		l := base
+		for n := 2; used[l]; n++ {
+			l = fmt.Sprintf("%s_%d", base, n)
+		}
+		used[l] = true
+		t.label = l
+	}
 }
 
 // distinct rejects two targets with one name: their output, metrics and
@@ -220,7 +237,9 @@ func (ts *targets) pollOne(ctx context.Context, i int, opts Options, timeout tim
 	if err != nil {
 		return t.fail(t.Engine.Kind(), err)
 	}
-	return Evaluate(t.Name, snap, opts)
+	r := Evaluate(t.Name, snap, opts)
+	r.label = t.label
+	return r
 }
 
 // poll polls every target at once (each over its own single connection).

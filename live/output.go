@@ -61,9 +61,9 @@ func WriteNagios(w io.Writer, rs []*Result, o Options) error {
 		return err
 	}
 	var parts, perf []string
-	for i, r := range rs {
+	for _, r := range rs {
 		parts = append(parts, fmt.Sprintf("%s %s", r.Target, r.Status))
-		perf = append(perf, perfdata(r, o, fmt.Sprintf("t%d_", i+1)))
+		perf = append(perf, perfdata(r, o, r.perfPrefix()))
 	}
 	if _, err := fmt.Fprintf(w, "CONNLINT %s - %d targets: %s | %s\n", st, len(rs), strings.Join(parts, ", "), strings.Join(perf, " ")); err != nil {
 		return err
@@ -95,20 +95,28 @@ func perfdata(r *Result, o Options, prefix string) string {
 	}
 	budgets := map[string]int{}
 	for _, b := range r.Budgets {
-		if b.By == "application" {
-			budgets[b.App] = b.Limit
+		budgets[b.By+":"+b.App] = b.Limit
+	}
+	counted := func(kind, by string, counts map[string]int) {
+		for _, k := range sortedKeys(counts) {
+			l := label(prefix + kind + "_" + orDash(k)) // an unnamed application is "-", as in the text table
+			if b, ok := budgets[by+":"+k]; ok {
+				p = append(p, fmt.Sprintf("%s=%d;;%d;0", l, counts[k], b))
+			} else {
+				p = append(p, fmt.Sprintf("%s=%d", l, counts[k]))
+			}
 		}
 	}
-	for _, k := range sortedKeys(r.ByApplication) {
-		if b, ok := budgets[k]; ok {
-			p = append(p, fmt.Sprintf("%s=%d;;%d;0", label(prefix+"app_"+k), r.ByApplication[k], b))
-		} else {
-			p = append(p, fmt.Sprintf("%s=%d", label(prefix+"app_"+k), r.ByApplication[k]))
-		}
-	}
-	for _, b := range r.Budgets {
-		if b.By == "user" {
-			p = append(p, fmt.Sprintf("%s=%d;;%d;0", label(prefix+"user_"+b.App), b.Actual, b.Limit))
+	if snap := r.Snapshot(); snap != nil && snap.AppsAreUsers {
+		// No application names (MySQL without performance_schema): the
+		// breakdown that means something is per user.
+		counted("user", "user", r.ByUser)
+	} else {
+		counted("app", "application", r.ByApplication)
+		for _, b := range r.Budgets {
+			if b.By == "user" {
+				p = append(p, fmt.Sprintf("%s=%d;;%d;0", label(prefix+"user_"+b.App), b.Actual, b.Limit))
+			}
 		}
 	}
 	if r.OldestIdle != nil {
@@ -132,6 +140,15 @@ func perfdata(r *Result, o Options, prefix string) string {
 		p = append(p, fmt.Sprintf("%s=%.0fc", label(prefix+"rejected_connections"), v))
 	}
 	return strings.Join(p, " ")
+}
+
+// perfPrefix is the result's label in multi-target perfdata, with "_".
+func (r *Result) perfPrefix() string {
+	l := r.label
+	if l == "" {
+		l = sanitizeLabel(r.Target)
+	}
+	return l + "_"
 }
 
 func label(s string) string {
@@ -173,7 +190,7 @@ func WriteText(w io.Writer, r *Result, h *History) {
 	fmt.Fprintf(w, "  capacity %d (%s)   used %d (%.1f%%)   free %d\n",
 		r.Capacity, slots, r.Used, r.UsedPercent, r.Capacity-r.Used)
 	if r.Self != nil {
-		fmt.Fprintf(w, "  own session excluded: pid %d (%s)\n", r.Self.PID, r.Self.Application)
+		fmt.Fprintf(w, "  own session excluded: pid %s (%s)\n", pidText(r.Self.PID), r.Self.Application)
 	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	section := func(title string, m map[string]int) {
@@ -239,10 +256,10 @@ func WriteText(w io.Writer, r *Result, h *History) {
 	}
 	fmt.Fprintln(w)
 	if r.OldestIdle != nil {
-		fmt.Fprintf(w, "  oldest idle:                pid %d user=%s app=%s client=%s for %s\n", r.OldestIdle.PID, orDash(r.OldestIdle.User), orDash(r.OldestIdle.Application), orDash(r.OldestIdle.Client), Age(r.OldestIdle.Seconds))
+		fmt.Fprintf(w, "  oldest idle:                pid %s user=%s app=%s client=%s for %s\n", pidText(r.OldestIdle.PID), orDash(r.OldestIdle.User), orDash(r.OldestIdle.Application), orDash(r.OldestIdle.Client), Age(r.OldestIdle.Seconds))
 	}
 	if r.OldestIdleTxn != nil {
-		fmt.Fprintf(w, "  oldest idle in transaction: pid %d user=%s app=%s client=%s %s for %s\n", r.OldestIdleTxn.PID, orDash(r.OldestIdleTxn.User), orDash(r.OldestIdleTxn.Application), orDash(r.OldestIdleTxn.Client), r.OldestIdleTxn.State, Age(r.OldestIdleTxn.Seconds))
+		fmt.Fprintf(w, "  oldest idle in transaction: pid %s user=%s app=%s client=%s %s for %s\n", pidText(r.OldestIdleTxn.PID), orDash(r.OldestIdleTxn.User), orDash(r.OldestIdleTxn.Application), orDash(r.OldestIdleTxn.Client), r.OldestIdleTxn.State, Age(r.OldestIdleTxn.Seconds))
 	}
 	if len(r.Idle) > 0 {
 		fmt.Fprintf(tw, "\n  IDLE PID\tUSER\tAPPLICATION\tCLIENT\tSTATE\tAGE\n")
@@ -251,7 +268,7 @@ func WriteText(w io.Writer, r *Result, h *History) {
 				fmt.Fprintf(tw, "  (%d more)\t\t\t\t\t\n", len(r.Idle)-maxRows)
 				break
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\n", s.PID, orDash(s.User), orDash(s.Application), orDash(s.Client), s.State, Age(s.Seconds))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", pidText(s.PID), orDash(s.User), orDash(s.Application), orDash(s.Client), s.State, Age(s.Seconds))
 		}
 		tw.Flush()
 	}

@@ -61,10 +61,9 @@ func (e *exporter) handler() http.Handler {
 		e.serveResults(w, r, rs, true)
 	})
 	mux.HandleFunc("/probe", func(w http.ResponseWriter, r *http.Request) {
-		name := r.URL.Query().Get("target")
-		i := e.find(name)
-		if i < 0 {
-			http.Error(w, fmt.Sprintf("unknown target %q; configured targets: %s", engine.RedactDSN(name), strings.Join(e.names(), ", ")), http.StatusBadRequest)
+		i, err := e.find(r.URL.Query().Get("target"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
 		res := e.ts.pollOne(r.Context(), i, e.opts, e.scrapeTimeout(r))
@@ -92,23 +91,36 @@ func (e *exporter) names() []string {
 	return out
 }
 
-// find matches a /probe target against the configured targets: their name,
-// their redacted DSN, or their host:port.
-func (e *exporter) find(name string) int {
+// find matches a /probe target against the configured targets: their
+// name or redacted DSN (both unique), else their host:port, which must then
+// be one target's only: two targets on one server (two databases, two
+// users) are told apart by name, never by picking the first.
+func (e *exporter) find(name string) (int, error) {
 	if name == "" {
-		return -1
+		return -1, fmt.Errorf("no target: give /probe?target=NAME; configured targets: %s", strings.Join(e.names(), ", "))
 	}
 	for i, t := range e.ts.list {
 		if name == t.Name || name == t.Display() {
-			return i
+			return i, nil
 		}
 	}
+	var hits []int
 	for i, t := range e.ts.list {
-		if h := hostOf(t.dsn); h != "" && (name == h || strings.TrimPrefix(name, t.Scheme+"://") == h) {
-			return i
+		if h := hostOf(engine.NormalizeURL(t.dsn)); h != "" && (name == h || strings.TrimPrefix(name, t.Scheme+"://") == h) {
+			hits = append(hits, i)
 		}
 	}
-	return -1
+	switch len(hits) {
+	case 1:
+		return hits[0], nil
+	case 0:
+		return -1, fmt.Errorf("unknown target %q; configured targets: %s", engine.RedactDSN(name), strings.Join(e.names(), ", "))
+	}
+	var names []string
+	for _, i := range hits {
+		names = append(names, e.ts.list[i].Name)
+	}
+	return -1, fmt.Errorf("target %q is ambiguous: it is the host:port of %d targets (%s); ask for one by name", engine.RedactDSN(name), len(hits), strings.Join(names, ", "))
 }
 
 func serve(ctx context.Context, addr string, ts *targets, opts Options, f checkFlags, stderr io.Writer) int {

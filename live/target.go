@@ -3,6 +3,7 @@ package live
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -21,6 +22,7 @@ type Target struct {
 	Scheme string
 	dsn    string   // holds the password: never print
 	secret []string // every reading of the password, scrubbed from messages
+	label  string   // prefix in multi-target perfdata (see perfLabel)
 	Engine engine.Engine
 }
 
@@ -87,7 +89,9 @@ func (t *Target) fail(kind string, err error) *Result {
 	} else if err != nil {
 		err = &engine.Error{Kind: engine.KindOf(err), Msg: t.scrub(err.Error()), Err: err}
 	}
-	return ErrorResult(t.Name, kind, err)
+	r := ErrorResult(t.Name, kind, err)
+	r.label = t.label
+	return r
 }
 
 // kindOf names the engine a scheme selects, for results of targets whose
@@ -102,4 +106,60 @@ func kindOf(scheme string) string {
 		return "redis"
 	}
 	return scheme
+}
+
+// defaultPorts complete a perfdata label when the DSN names no port.
+var defaultPorts = map[string]string{"postgres": "5432", "postgresql": "5432", "pgbouncer": "6432",
+	"mysql": "3306", "mariadb": "3306", "redis": "6379", "rediss": "6379"}
+
+// perfLabel is the target's prefix in multi-target Nagios perfdata: the
+// name given as NAME=URL, else host_port_db from the DSN ("local" for a
+// unix socket), with every character but letters, digits, '.', '-' and
+// '_' turned into '_'. Stable across runs: it depends on the DSN only.
+func (t *Target) perfLabel(named bool) string {
+	if named {
+		return sanitizeLabel(t.Name)
+	}
+	u, err := url.Parse(engine.NormalizeURL(t.dsn))
+	if err != nil || !strings.Contains(t.dsn, "://") {
+		return sanitizeLabel(t.Name)
+	}
+	q := u.Query()
+	host, port := u.Hostname(), u.Port()
+	if h := q.Get("host"); h != "" && host == "" {
+		host = h
+	}
+	if strings.HasPrefix(host, "/") || q.Get("socket") != "" || t.Scheme == "unix" || host == "" && t.Scheme != "mysql" {
+		host = "local"
+	} else if host == "" {
+		host = "127.0.0.1"
+	}
+	if host != "local" && port == "" {
+		if port = q.Get("port"); port == "" {
+			port = defaultPorts[t.Scheme]
+		}
+	}
+	db := strings.Trim(u.Path, "/")
+	switch {
+	case t.Scheme == "pgbouncer" && db == "":
+		db = "pgbouncer"
+	case strings.HasPrefix(t.Scheme, "redis") && db == "":
+		db = "0"
+	}
+	var parts []string
+	for _, p := range []string{host, port, db} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return sanitizeLabel(strings.Join(parts, "_"))
+}
+
+func sanitizeLabel(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, s)
 }

@@ -9,6 +9,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -287,4 +288,37 @@ func KindOf(err error) ErrorKind {
 		return e.Kind
 	}
 	return Unreachable
+}
+
+// MarshalJSON writes pid as null when the engine has none to give (a
+// PgBouncer client on TCP has no process id; 0 is never a real one).
+func (s Session) MarshalJSON() ([]byte, error) {
+	type plain Session // without this method
+	var pid *int64
+	if s.PID != 0 {
+		pid = &s.PID
+	}
+	return json.Marshal(struct {
+		PID *int64 `json:"pid"`
+		plain
+	}{pid, plain(s)})
+}
+
+// MarshalJSON writes the session's fields, then terminate's. (Without it
+// the embedded Session's MarshalJSON would write the session alone.)
+func (t Terminated) MarshalJSON() ([]byte, error) {
+	s, err := json.Marshal(t.Session)
+	if err != nil {
+		return nil, err
+	}
+	extra, err := json.Marshal(struct {
+		Superuser    bool   `json:"superuser"`
+		Done         bool   `json:"terminated"`
+		Reason       string `json:"reason,omitempty"`
+		MissingGrant string `json:"missing_grant,omitempty"`
+	}{t.Superuser, t.Done, t.Reason, t.MissingGrant})
+	if err != nil {
+		return nil, err
+	}
+	return append(append(s[:len(s)-1], ','), extra[1:]...), nil
 }

@@ -162,7 +162,7 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 		now := time.Now()
 		for _, cl := range clients {
 			s := engine.Session{
-				PID: hexPtr(cl["ptr"]), User: cl["user"], Database: cl["database"],
+				PID: clientPID(cl), User: cl["user"], Database: cl["database"],
 				Application: cl["application_name"], Client: cl["addr"],
 			}
 			if s.Client == "unix" || s.Client == "" {
@@ -211,9 +211,11 @@ func ownPort(c *pgx.Conn) (port int, unix bool) {
 	return 0, true
 }
 
-func hexPtr(s string) int64 {
-	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "0x"), 16, 64)
-	return n
+// clientPID is the client's process id where PgBouncer knows it
+// (remote_pid: a client on a unix socket), else 0, written as null. The
+// ptr column is PgBouncer's memory address of the client: not a pid.
+func clientPID(cl map[string]string) int64 {
+	return int64(atoi(cl["remote_pid"]))
 }
 
 func atoi(s string) int {
