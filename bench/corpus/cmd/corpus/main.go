@@ -146,7 +146,7 @@ func mutate(args []string) error {
 	c.flags(fs)
 	specs := fs.String("specs", "", "spec directory or file (default: CORPUS/mutations)")
 	only := fs.String("only", "", "comma-separated mutation ids")
-	tmp := fs.String("tmp", "", "where project copies are made (default: beside the corpus, for hard links)")
+	tmp := fs.String("tmp", "", "where project copies are made (default: CORPUS/.mutate-tmp, on the same file system for hard links)")
 	_ = fs.Parse(args)
 	if err := c.check(); err != nil {
 		return err
@@ -156,7 +156,10 @@ func mutate(args []string) error {
 		return err
 	}
 	if *tmp == "" {
-		*tmp = filepath.Dir(c.root)
+		*tmp = filepath.Join(c.root, ".mutate-tmp")
+	}
+	if err := os.MkdirAll(*tmp, 0o755); err != nil {
+		return err
 	}
 	want := map[string]bool{}
 	for _, id := range strings.Split(*only, ",") {
