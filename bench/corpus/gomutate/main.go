@@ -27,8 +27,9 @@ import (
 
 type options struct {
 	corpus, connlint, golangci, gclConfig, out string
+	specs                                      string
 	modules                                    []string
-	tally, mutate                              bool
+	tally, mutate, reuse, peersOnly            bool
 }
 
 func main() {
@@ -39,9 +40,12 @@ func main() {
 	flag.StringVar(&o.golangci, "golangci", "", "golangci-lint v2 binary for comparison (optional)")
 	flag.StringVar(&o.gclConfig, "golangci-config", "", "golangci-lint config enabling sqlclosecheck, rowserrcheck, bodyclose")
 	flag.StringVar(&o.out, "out", "", "folder for the runs' JSON (default: <corpus>/runs/last)")
+	flag.StringVar(&o.specs, "specs", "", "glob of mutation specs to run (default: <corpus>/mutations/*.mut)")
 	flag.StringVar(&modules, "modules", "", "comma-separated module folders to use (default: all)")
 	flag.BoolVar(&o.tally, "tally", true, "run every module and print the tally against the labels")
 	flag.BoolVar(&o.mutate, "mutate", true, "run the mutations")
+	flag.BoolVar(&o.peersOnly, "peers-only", false, "mutations: run only golangci-lint (on the mutated file's package), not connlint")
+	flag.BoolVar(&o.reuse, "reuse", false, "score the runs already saved in -out instead of running the tools again (after a label change)")
 	flag.Parse()
 	if o.connlint == "" {
 		fail("-connlint is required")
@@ -108,14 +112,25 @@ func tallyAll(o options, mods []string) {
 	for _, m := range mods {
 		fmt.Fprintf(os.Stderr, "tally: %s\n", m)
 		dir := filepath.Join(o.corpus, m)
-		r := moduleResult{Module: m, Connlint: runConnlint(o.connlint, dir)}
-		_ = writeJSON(filepath.Join(o.out, "connlint", m+".json"), r.Connlint)
-		if o.golangci != "" {
+		r := moduleResult{Module: m}
+		if o.reuse {
+			var g run
+			if err := readJSON(filepath.Join(o.out, "connlint", m+".json"), &r.Connlint); err != nil {
+				fail("-reuse: " + err.Error())
+			}
+			if readJSON(filepath.Join(o.out, "golangci", m+".json"), &g) == nil {
+				r.Golangci = &g
+			}
+		} else {
+			r.Connlint = runConnlint(o.connlint, dir)
+			_ = writeJSON(filepath.Join(o.out, "connlint", m+".json"), r.Connlint)
+		}
+		if o.golangci != "" && !o.reuse {
 			cache, err := os.MkdirTemp("", "gomutate-gcl-cache-")
 			if err != nil {
 				fail(err.Error())
 			}
-			g := runGolangci(o.golangci, o.gclConfig, cache, dir) // cold cache: a first run in CI
+			g := runGolangci(o.golangci, o.gclConfig, cache, dir, "./...") // cold cache: a first run in CI
 			os.RemoveAll(cache)
 			r.Golangci = &g
 			_ = writeJSON(filepath.Join(o.out, "golangci", m+".json"), g)
@@ -135,10 +150,10 @@ func tallyAll(o options, mods []string) {
 func printTally(results []moduleResult) {
 	fmt.Println("## Tally against the labels")
 	fmt.Println()
-	fmt.Println("| module | findings | true | false | debatable | unlabelled | misses | sites judged clean | connlint s | connlint MB | exit | errors | golangci findings | golangci s | golangci MB |")
+	fmt.Println("| module | findings | true | false | debatable | unlabelled | misses | sites judged clean | connlint s (CPU s) | connlint MB | exit | errors | golangci findings | golangci s (CPU s) | golangci MB |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var sum tally
-	var cs, cm, gs, gm float64
+	var cs, cc, cm, gs, gc, gm float64
 	gn := 0
 	for _, r := range results {
 		t := r.Tally
@@ -150,6 +165,7 @@ func printTally(results []moduleResult) {
 		sum.Misses += t.Misses
 		sum.Clean += t.Clean
 		cs += r.Connlint.WallSec
+		cc += r.Connlint.CPUSec
 		cm = max(cm, r.Connlint.MaxRSSMB)
 		errs := fmt.Sprint(len(r.Connlint.Errors))
 		if r.Connlint.Failure != "" {
@@ -159,17 +175,18 @@ func printTally(results []moduleResult) {
 		if r.Golangci != nil {
 			gn += len(r.Golangci.Findings)
 			gs += r.Golangci.WallSec
+			gc += r.Golangci.CPUSec
 			gm = max(gm, r.Golangci.MaxRSSMB)
-			g = fmt.Sprintf("| %d | %.1f | %.0f |", len(r.Golangci.Findings), r.Golangci.WallSec, r.Golangci.MaxRSSMB)
+			g = fmt.Sprintf("| %d | %.1f (%.1f) | %.0f |", len(r.Golangci.Findings), r.Golangci.WallSec, r.Golangci.CPUSec, r.Golangci.MaxRSSMB)
 			if r.Golangci.Failure != "" {
 				g = "| FAILED | - | - |"
 			}
 		}
-		fmt.Printf("| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %.0f | %d | %s %s\n", r.Module, t.Findings, t.True, t.False,
-			t.Debatable, t.Unlabelled, t.Misses, t.Clean, r.Connlint.WallSec, r.Connlint.MaxRSSMB, r.Connlint.Exit, errs, g)
+		fmt.Printf("| %s | %d | %d | %d | %d | %d | %d | %d | %.1f (%.1f) | %.0f | %d | %s %s\n", r.Module, t.Findings, t.True, t.False,
+			t.Debatable, t.Unlabelled, t.Misses, t.Clean, r.Connlint.WallSec, r.Connlint.CPUSec, r.Connlint.MaxRSSMB, r.Connlint.Exit, errs, g)
 	}
-	fmt.Printf("| **total (%d modules)** | %d | %d | %d | %d | %d | %d | %d | %.1f | max %.0f | | | %d | %.1f | max %.0f |\n\n", len(results),
-		sum.Findings, sum.True, sum.False, sum.Debatable, sum.Unlabelled, sum.Misses, sum.Clean, cs, cm, gn, gs, gm)
+	fmt.Printf("| **total (%d modules)** | %d | %d | %d | %d | %d | %d | %d | %.1f (%.1f) | max %.0f | | | %d | %.1f (%.1f) | max %.0f |\n\n", len(results),
+		sum.Findings, sum.True, sum.False, sum.Debatable, sum.Unlabelled, sum.Misses, sum.Clean, cs, cc, cm, gn, gs, gc, gm)
 	for _, r := range results {
 		for _, n := range r.Tally.Notes {
 			fmt.Printf("- %s: %s\n", r.Module, n)
@@ -218,7 +235,11 @@ func restorePending(out string) {
 }
 
 func mutateAll(o options) {
-	specs, _ := filepath.Glob(filepath.Join(o.corpus, "mutations", "*.mut"))
+	pattern := o.specs
+	if pattern == "" {
+		pattern = filepath.Join(o.corpus, "mutations", "*.mut")
+	}
+	specs, _ := filepath.Glob(pattern)
 	sort.Strings(specs)
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
@@ -246,7 +267,7 @@ func mutateAll(o options) {
 		fmt.Fprintf(os.Stderr, "mutate: %s\n", m.name)
 		dir := filepath.Join(o.corpus, m.module)
 		base, ok := baselines[m.module]
-		if !ok {
+		if !ok && !o.peersOnly {
 			if err := readJSON(filepath.Join(o.out, "connlint", m.module+".json"), &base); err != nil || base.Failure != "" {
 				base = runConnlint(o.connlint, dir)
 				_ = writeJSON(filepath.Join(o.out, "connlint", m.module+".json"), base)
@@ -254,10 +275,14 @@ func mutateAll(o options) {
 			baselines[m.module] = base
 		}
 		res := mutationResult{Name: m.name, Module: m.module, Note: m.note}
+		// sqlclosecheck, rowserrcheck and bodyclose look at one function
+		// at a time: the mutated file's package is all they need.
 		gclCache := filepath.Join(o.out, "golangci-cache", m.module)
+		pkg := "./" + filepath.Dir(m.file)
+		gclKey := m.module + " " + pkg
 		if o.golangci != "" {
-			if _, ok := gclBaselines[m.module]; !ok {
-				gclBaselines[m.module] = runGolangci(o.golangci, o.gclConfig, gclCache, dir)
+			if _, ok := gclBaselines[gclKey]; !ok {
+				gclBaselines[gclKey] = runGolangci(o.golangci, o.gclConfig, gclCache, dir, pkg)
 			}
 		}
 		a, err := applyRecorded(o.out, o.corpus, m)
@@ -266,23 +291,31 @@ func mutateAll(o options) {
 			results = append(results, res)
 			continue
 		}
-		mut := runConnlint(o.connlint, dir)
-		var gmut run
+		var mut, gmut run
+		if !o.peersOnly {
+			mut = runConnlint(o.connlint, dir)
+		}
 		if o.golangci != "" {
-			gmut = runGolangci(o.golangci, o.gclConfig, gclCache, dir)
+			gmut = runGolangci(o.golangci, o.gclConfig, gclCache, dir, pkg)
 		}
 		revertRecorded(o.out, a)
 		if mut.Failure != "" {
 			res.Error = "connlint: " + mut.Failure
 		}
-		res.Connlint = compare(m, a, base.Findings, mut.Findings)
+		if !o.peersOnly {
+			res.Connlint = compare(m, a, base.Findings, mut.Findings)
+		}
 		if o.golangci != "" && gmut.Failure == "" {
 			res.PeerRun = true
-			res.Peers, res.PeerBy = otherCaught(m, a, gclBaselines[m.module].Findings, gmut.Findings)
+			res.Peers, res.PeerBy = otherCaught(m, a, gclBaselines[gclKey].Findings, gmut.Findings)
 		}
 		results = append(results, res)
 	}
-	_ = writeJSON(filepath.Join(o.out, "mutations.json"), results)
+	name := "mutations.json"
+	if o.peersOnly {
+		name = "mutations-peers.json"
+	}
+	_ = writeJSON(filepath.Join(o.out, name), results)
 	printMutations(results)
 }
 
@@ -330,6 +363,8 @@ func printMutations(results []mutationResult) {
 		c := r.Connlint
 		verdict := "missed"
 		switch {
+		case len(c.Expected) == 0:
+			verdict = "not run"
 		case c.Exact:
 			verdict, exact, caught = "caught, exact", exact+1, caught+1
 		case c.Caught:

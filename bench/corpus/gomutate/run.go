@@ -31,6 +31,7 @@ type run struct {
 	Errors   []string  `json:"errors"`
 	Exit     int       `json:"exit"`
 	WallSec  float64   `json:"wall_sec"`
+	CPUSec   float64   `json:"cpu_sec"`    // user+system CPU of the process and its waited-for children: steadier than wall time on a shared machine
 	MaxRSSMB float64   `json:"max_rss_mb"` // wait4's maxrss: the largest process of the tree (go list included)
 	Failure  string    `json:"failure,omitempty"`
 }
@@ -39,7 +40,7 @@ const runTimeout = 20 * time.Minute
 
 // execMeasured runs name in dir and returns stdout, stderr, exit code, wall
 // time and peak RSS, as /usr/bin/time -v would report them.
-func execMeasured(dir string, env []string, name string, args ...string) (stdout, stderr []byte, exit int, wall time.Duration, rssMB float64, err error) {
+func execMeasured(dir string, env []string, name string, args ...string) (stdout, stderr []byte, exit int, wall time.Duration, rssMB, cpu float64, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
@@ -51,21 +52,22 @@ func execMeasured(dir string, env []string, name string, args ...string) (stdout
 	runErr := cmd.Run()
 	wall = time.Since(start)
 	if cmd.ProcessState == nil {
-		return nil, nil, -1, wall, 0, runErr
+		return nil, nil, -1, wall, 0, 0, runErr
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rssMB = float64(ru.Maxrss) / 1024
 	}
+	cpu = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	if ctx.Err() != nil {
 		err = fmt.Errorf("timed out after %s", runTimeout)
 	}
-	return out.Bytes(), errb.Bytes(), cmd.ProcessState.ExitCode(), wall, rssMB, err
+	return out.Bytes(), errb.Bytes(), cmd.ProcessState.ExitCode(), wall, rssMB, cpu, err
 }
 
 // runConnlint runs `connlint --quiet --format json ./...` at the module root.
 func runConnlint(bin, dir string) run {
-	out, errb, exit, wall, rss, err := execMeasured(dir, []string{"GOWORK=off", "GOFLAGS=-mod=mod"}, bin, "--quiet", "--format", "json", "./...")
-	r := run{Exit: exit, WallSec: wall.Seconds(), MaxRSSMB: rss}
+	out, errb, exit, wall, rss, cpu, err := execMeasured(dir, []string{"GOWORK=off", "GOFLAGS=-mod=mod"}, bin, "--quiet", "--format", "json", "./...")
+	r := run{Exit: exit, WallSec: wall.Seconds(), CPUSec: cpu, MaxRSSMB: rss}
 	if err != nil {
 		r.Failure = err.Error()
 		return r
@@ -90,12 +92,12 @@ func runConnlint(bin, dir string) run {
 }
 
 // runGolangci runs golangci-lint v2 with the given config (sqlclosecheck,
-// rowserrcheck, bodyclose) and a cache folder of its own.
-func runGolangci(bin, config, cache, dir string) run {
+// rowserrcheck, bodyclose) and a cache folder of its own on pattern.
+func runGolangci(bin, config, cache, dir, pattern string) run {
 	env := []string{"GOWORK=off", "GOFLAGS=-mod=mod", "GOLANGCI_LINT_CACHE=" + cache}
-	out, errb, exit, wall, rss, err := execMeasured(dir, env, bin, "run", "-c", config,
-		"--output.json.path=stdout", "--output.text.path=", "--show-stats=false", "./...")
-	r := run{Exit: exit, WallSec: wall.Seconds(), MaxRSSMB: rss}
+	out, errb, exit, wall, rss, cpu, err := execMeasured(dir, env, bin, "run", "-c", config,
+		"--output.json.path=stdout", "--output.text.path=", "--show-stats=false", pattern)
+	r := run{Exit: exit, WallSec: wall.Seconds(), CPUSec: cpu, MaxRSSMB: rss}
 	if err != nil {
 		r.Failure = err.Error()
 		return r
