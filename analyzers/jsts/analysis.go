@@ -498,20 +498,14 @@ func (a *analysis) computeWrapper(fn int32) *catalog.Entry {
 		if ctor < 0 {
 			return nil
 		}
-		for _, n := range a.nodesIn(ctor) {
-			if f.EnclosingFunc(n) != ctor {
-				continue
-			}
+		for _, n := range f.SitesOf(ctor) {
 			if c := a.construction(n); c != nil && a.storedOnThis(n) {
 				return c.entry
 			}
 		}
 		return nil
 	}
-	for _, n := range a.nodesIn(fn) {
-		if f.EnclosingFunc(n) != fn {
-			continue
-		}
+	for _, n := range f.SitesOf(fn) {
 		c := a.construction(n)
 		if c == nil {
 			continue
@@ -524,20 +518,6 @@ func (a *analysis) computeWrapper(fn int32) *catalog.Entry {
 		}
 	}
 	return nil
-}
-
-// nodesIn lists the new and call nodes inside node i.
-func (a *analysis) nodesIn(i int32) []int32 {
-	f := a.f
-	var out []int32
-	for _, lst := range [][]int32{f.News, f.Calls} {
-		lo, _ := slices.BinarySearch(lst, i)
-		for j := lo; j < len(lst) && lst[j] < f.se[i]; j++ {
-			out = append(out, lst[j])
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 func isClass(k Kind) bool {

@@ -18,7 +18,7 @@ func BareParse(ctx context.Context, files []string, workers int) int64 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var total atomic.Int64
-	parallel(ctx, workers, files, func(w *worker, path string) {
+	parallel(ctx, workers, -1, files, func(w *worker, path string) {
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return

@@ -23,11 +23,34 @@ type File struct {
 
 	lines []uint32 // byte offsets of line starts, built on first use
 
-	// names maps a declared name to its innermost-last binding per scope,
-	// chained through Binding.shadow (the scope table, one map per file).
+	// names maps a declared name to its latest binding, chained through
+	// Binding.shadow; nameIDs numbers the declared names and live holds
+	// the binding of each name in each scope (the scope table, one per
+	// file).
 	names    map[string]*Binding
+	nameIDs  map[string]int32
+	live     map[scopeName]*Binding
 	Bindings []*Binding
 	arena    []Binding // Bindings are carved from here
+
+	// The resolution table, built once after the walk (see resolveAll):
+	// resolved[i] is 1 + the index in Bindings of the binding identifier
+	// node i names (0: a global or undeclared name); the identifier nodes
+	// naming binding j are uses[useStart[j]:useStart[j+1]], in preorder.
+	resolved []int32
+	useStart []int32
+	uses     []int32
+	// encl[i] is the nearest function-like proper ancestor of node i, or
+	// -1 at module scope.
+	encl []int32
+	// usingAt maps a `using` assignment to the binding it declares.
+	usingAt map[int32]*Binding
+	// byFunc groups the calls and news (sites) and the returns by their
+	// enclosing function; assignsTo and memberAssigns index assignments by
+	// target. All are built on first use.
+	sitesByFunc, returnsByFunc map[int32][]int32
+	assignsTo                  map[*Binding][]int32
+	memberAssigns              map[string][]int32
 	// Imports are the import declarations, requires and import() calls.
 	Imports []*Import
 	// Calls and News are the call_expression and new_expression nodes.
@@ -80,7 +103,14 @@ type Binding struct {
 	ImportName string
 	// shadow is the next binding of the same name in another scope.
 	shadow *Binding
+	// id is the index in File.Bindings, name the number of Name; dead
+	// marks a binding replaced by a later declaration in its scope.
+	id, name int32
+	dead     bool
 }
+
+// scopeName keys the binding of one name in one scope.
+type scopeName struct{ scope, name int32 }
 
 // Import is one module reference: an import or export-from declaration, a
 // require() call or an import() call.
@@ -238,6 +268,9 @@ func isFunc(k Kind) bool {
 // EnclosingFunc returns the nearest function-like ancestor of i, or -1 for
 // module scope.
 func (f *File) EnclosingFunc(i int32) int32 {
+	if f.encl != nil {
+		return f.encl[i]
+	}
 	for p := f.N[i].Parent; p >= 0; p = f.N[p].Parent {
 		if isFunc(f.N[p].Kind) {
 			return p
@@ -256,14 +289,24 @@ func (e *parseError) Error() string { return e.msg }
 
 // worker holds one goroutine's parsers and flat buffer.
 type worker struct {
-	parsers map[*grammar]*tsParser
-	buf     flatBuf
-	cancel  *cancelFlag
+	parsers  map[*grammar]*tsParser
+	buf      flatBuf
+	cancel   *cancelFlag
+	maxBytes int // files over it are not parsed; <= 0: no bound
 }
 
 // newWorker makes a worker whose parses stop when ctx is done.
 func newWorker(ctx context.Context) *worker {
-	return &worker{parsers: map[*grammar]*tsParser{}, cancel: newCancelFlag(ctx)}
+	return &worker{parsers: map[*grammar]*tsParser{}, cancel: newCancelFlag(ctx), maxBytes: maxSourceBytes}
+}
+
+// tooLarge returns the error of a file over the worker's bound, or nil.
+func (w *worker) tooLarge(src []byte) error {
+	if w.maxBytes <= 0 || len(src) <= w.maxBytes {
+		return nil
+	}
+	return &parseError{fmt.Sprintf("not checked: %.1f MB is over the %.0f MB limit for one file (a bundle or generated code? list it under exclude: in .connlint.yml)",
+		float64(len(src))/1e6, float64(w.maxBytes)/1e6)}
 }
 
 func (w *worker) close() {
@@ -283,8 +326,13 @@ func (w *worker) parser(g *grammar) *tsParser {
 	return p
 }
 
-// parseTimeoutMicros bounds the parse of one file.
-const parseTimeoutMicros = 20_000_000
+// maxSourceBytes bounds the files the engine parses. The bound is on
+// bytes, so that whether a file is checked never depends on the machine
+// or its load (a wall-clock parse timeout did): tree-sitter's tree costs
+// about 90 bytes of memory and 0.4 s per megabyte of minified code, and
+// a file this large is a bundle or generated code, whose findings nobody
+// could act on. A file over it is listed in the errors with the reason.
+const maxSourceBytes = 4_000_000
 
 // parseOnly parses src with g and returns the flattened nodes (a view
 // into the worker buffer) and the count of error nodes. The tree is closed
@@ -328,6 +376,9 @@ func (w *worker) parseKeep(ctx context.Context, path, rel string, src []byte, ke
 	}
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
 		return nil, &parseError{"binary file"}
+	}
+	if err := w.tooLarge(src); err != nil {
+		return nil, err
 	}
 	g, alt := grammarOf(lang)
 	nodes, errs, err := w.parseOnly(ctx, src, g)
@@ -413,10 +464,13 @@ func (w *worker) parseCheck(ctx context.Context, path, rel string, src []byte) e
 	if !ok {
 		return &parseError{"not a TypeScript or JavaScript file"}
 	}
+	if err := w.tooLarge(src); err != nil {
+		return err
+	}
 	g, _ := grammarOf(lang)
 	tree, err := w.parser(g).parse(ctx, src)
 	if err != nil {
-		return &parseError{"parse: " + errNoTree.Error()}
+		return &parseError{"parse: " + err.Error()}
 	}
 	bad := tree.hasError()
 	tree.close()

@@ -28,15 +28,13 @@ extern void *ts_parser_new(void);
 extern void ts_parser_delete(void *);
 extern bool ts_parser_set_language(void *, const void *);
 extern void ts_parser_reset(void *);
-extern void ts_parser_set_timeout_micros(void *, uint64_t);
 extern void ts_parser_set_cancellation_flag(void *, const size_t *);
 extern void *ts_parser_parse_string(void *, const void *, const char *, uint32_t);
 extern cl_node ts_tree_root_node(const void *);
 extern void ts_tree_delete(void *);
 
 // cl_parse parses len bytes at src (read in place: the source is not
-// copied) and returns the tree, or NULL when the parse was cancelled or
-// ran out of time.
+// copied) and returns the tree, or NULL when the parse was cancelled.
 static void *cl_parse(void *parser, const char *src, uint32_t len) {
 	return ts_parser_parse_string(parser, NULL, len ? src : "", len);
 }
@@ -455,8 +453,7 @@ var (
 	errFlatMemory = errors.New("out of memory while reading the syntax tree")
 	errFlatSize   = errors.New("syntax tree too large or too deep")
 	// The messages of go-tree-sitter's parse errors, kept for reports.
-	errParseLimit = errors.New("operation limit was hit")
-	errNoTree     = errors.New("parser gave no tree")
+	errNoTree = errors.New("parser gave no tree")
 )
 
 // maxNodes bounds one file's tree (a generated bundle of many megabytes).
@@ -508,7 +505,6 @@ type tsParser struct {
 func newTSParser(g *grammar, cancel *C.size_t) *tsParser {
 	p := &tsParser{c: C.ts_parser_new()}
 	C.ts_parser_set_language(p.c, g.ptr)
-	C.ts_parser_set_timeout_micros(p.c, parseTimeoutMicros)
 	C.ts_parser_set_cancellation_flag(p.c, cancel)
 	return p
 }
@@ -525,7 +521,7 @@ func (p *tsParser) parse(ctx context.Context, src []byte) (tsTree, error) {
 		if err := ctx.Err(); err != nil {
 			return tsTree{}, err
 		}
-		return tsTree{}, errParseLimit
+		return tsTree{}, errNoTree
 	}
 	return tsTree{c: t}, nil
 }

@@ -29,6 +29,11 @@ type resource struct {
 	// atStart: held from the start of body (an imported singleton in a
 	// script).
 	atStart bool
+	// rels are the release calls of b in the file (in preorder), found
+	// once from b's uses; mayRel memoizes calleeMayRelease per function.
+	rels    []int32
+	relsSet bool
+	mayRel  map[int32]bool
 }
 
 type leak struct {
@@ -613,16 +618,7 @@ func (fl *flow) isB(id int32) bool {
 
 // mentions: node n refers to the resource's binding.
 func (fl *flow) mentions(n int32) bool {
-	f := fl.f
-	if fl.r.b == nil {
-		return false
-	}
-	for i := n; i < f.se[n]; i++ {
-		if fl.isB(i) {
-			return true
-		}
-	}
-	return false
+	return fl.r.b != nil && fl.f.usesIn(fl.r.b, n)
 }
 
 // effects runs the expression(s) of a statement: acquisition, release,
@@ -788,13 +784,37 @@ func (fl *flow) isRelease(call int32) bool {
 
 // containsRelease: a release call of the resource anywhere in node n.
 func (fl *flow) containsRelease(n int32) bool {
+	rels := fl.releases()
+	j, _ := slices.BinarySearch(rels, n)
+	return j < len(rels) && rels[j] < fl.f.se[n]
+}
+
+// releases lists the release calls of the resource: a release is a
+// method call on the binding (client.release(), db.$client.end()), so
+// it is found from the binding's uses, not by scanning the file.
+func (fl *flow) releases() []int32 {
+	r := fl.r
+	if r.relsSet {
+		return r.rels
+	}
+	r.relsSet = true
+	if r.b == nil {
+		return nil
+	}
 	f := fl.f
-	for i := n; i < f.se[n]; i++ {
-		if f.N[i].Kind == KCallExpression && fl.isRelease(i) {
-			return true
+	for _, u := range f.Uses(r.b) {
+		t := f.UpParens(u)
+		p := f.N[t].Parent
+		for p >= 0 && f.N[p].Kind == KMemberExpression && f.Field(p, FObject) == t {
+			t = f.UpParens(p)
+			p = f.N[t].Parent
+		}
+		if p >= 0 && f.N[p].Kind == KCallExpression && f.Field(p, FFunction) == t && fl.isRelease(p) {
+			r.rels = append(r.rels, p)
 		}
 	}
-	return false
+	slices.Sort(r.rels)
+	return r.rels
 }
 
 // closureReleases: a function literal that releases the resource on the
@@ -889,11 +909,23 @@ func (fl *flow) handsOff(id int32) bool {
 // the resource's release methods on anything (db.$disconnect()), or ends
 // the process.
 func (fl *flow) calleeMayRelease(call int32) bool {
-	f := fl.f
 	fn := fl.localCallee(call)
 	if fn < 0 {
 		return true
 	}
+	if v, ok := fl.r.mayRel[fn]; ok {
+		return v
+	}
+	if fl.r.mayRel == nil {
+		fl.r.mayRel = map[int32]bool{}
+	}
+	v := fl.funcMayRelease(fn)
+	fl.r.mayRel[fn] = v
+	return v
+}
+
+func (fl *flow) funcMayRelease(fn int32) bool {
+	f := fl.f
 	for i := fn; i < f.se[fn]; i++ {
 		if f.N[i].Kind != KCallExpression {
 			continue

@@ -9,12 +9,15 @@ import (
 	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/bench/jsts/gen"
 )
 
 // FuzzEngine feeds arbitrary bytes to the whole per-file engine (parse,
 // flatten, index, both rules, suppressions) under each grammar: no panic,
-// no crash, no hang, and both flatteners give the same nodes. The seed corpus (the fixtures and a few odd inputs)
-// runs as a normal test.
+// no crash, no hang, both flatteners give the same nodes, and the
+// resolution table answers what scanning answers. The seed corpus (the
+// fixtures, a minified bundle and a few odd inputs) runs as a normal
+// test.
 func FuzzEngine(f *testing.F) {
 	if _, _, _ = grammars(); !fastFlatten {
 		f.Fatal("the direct flattener is off: it disagreed with the cursor on the sample code")
@@ -31,6 +34,7 @@ func FuzzEngine(f *testing.F) {
 		}
 		return nil
 	})
+	f.Add(gen.Minified(16<<10, 7), uint8(2))
 	for _, s := range []string{
 		"", "\x00", "#!/usr/bin/env node\n", "await using x = await p.getConnection()",
 		"using", "await using", "new", "new new new", "import(", "require('pg')(", "export * from",
@@ -83,6 +87,7 @@ func FuzzEngine(f *testing.F) {
 			return
 		}
 		file.index()
+		checkResolution(t, name, file)
 		_ = checkFile(file, p)
 		a := newAnalysis(file, p)
 		_ = a.summarize()

@@ -20,11 +20,22 @@ func (f *File) index() {
 		}
 	}
 	f.names = map[string]*Binding{}
+	f.nameIDs = map[string]int32{}
+	f.live = map[scopeName]*Binding{}
 	f.Hashbang = bytes.HasPrefix(f.Src, []byte("#!"))
 	stack := make([]int32, 0, 32)
+	encl := make([]int32, n)
+	funcs := make([]int32, 0, 32)
 	for i := int32(0); i < n; i++ {
 		for len(stack) > 0 && f.se[stack[len(stack)-1]] <= i {
 			stack = stack[:len(stack)-1]
+		}
+		for len(funcs) > 0 && f.se[funcs[len(funcs)-1]] <= i {
+			funcs = funcs[:len(funcs)-1]
+		}
+		encl[i] = -1
+		if len(funcs) > 0 {
+			encl[i] = funcs[len(funcs)-1]
 		}
 		k := f.N[i].Kind
 		switch k {
@@ -105,40 +116,43 @@ func (f *File) index() {
 		if isFunc(k) {
 			f.Funcs = append(f.Funcs, i)
 			stack = append(stack, i)
+			funcs = append(funcs, i)
 		}
 	}
+	f.encl = encl
+	f.live = nil
+	f.resolveAll()
 	f.noteCommonJSExports()
 }
 
 // declare adds b to the scope of node scopeNode: a second parameter of
 // the same name is ignored, any other second declaration in the same
-// scope replaces the first for lookups.
+// scope replaces the first for lookups. The binding of a name in a scope
+// is found by one map lookup: minified code declares the same few names
+// in thousands of scopes.
 func (f *File) declare(scopeNode int32, b Binding) {
 	b.Scope = scopeNode
-	head := f.names[b.Name]
-	var prev *Binding
-	for x := head; x != nil; prev, x = x, x.shadow {
-		if x.Scope != scopeNode {
-			continue
-		}
+	id, ok := f.nameIDs[b.Name]
+	if !ok {
+		id = int32(len(f.nameIDs))
+		f.nameIDs[b.Name] = id
+	}
+	key := scopeName{scopeNode, id}
+	if old := f.live[key]; old != nil {
 		if b.Kind == BParam {
 			return
 		}
-		// unlink the replaced binding
-		if prev == nil {
-			head = x.shadow
-		} else {
-			prev.shadow = x.shadow
-		}
-		break
+		old.dead = true
 	}
 	if len(f.arena) == cap(f.arena) {
 		f.arena = make([]Binding, 0, min(max(2*cap(f.arena), 16), 256))
 	}
+	b.id, b.name = int32(len(f.Bindings)), id
 	f.arena = append(f.arena, b)
 	nb := &f.arena[len(f.arena)-1]
-	nb.shadow = head
+	nb.shadow = f.names[b.Name]
 	f.names[b.Name] = nb
+	f.live[key] = nb
 	f.Bindings = append(f.Bindings, nb)
 }
 
@@ -265,18 +279,15 @@ func (f *File) noteUsing(i int32, stack []int32) {
 		return
 	}
 	f.declare(stack[len(stack)-1], Binding{Name: f.Text(name), Kind: BVar, Const: true, Decl: name, Init: right, Using: true})
+	if f.usingAt == nil {
+		f.usingAt = map[int32]*Binding{}
+	}
+	f.usingAt[i] = f.Bindings[len(f.Bindings)-1]
 }
 
-// UsingStatement returns the binding declared by a using statement node
+// UsingBinding returns the binding declared by a using statement node
 // (the assignment), or nil.
-func (f *File) UsingBinding(assign int32) *Binding {
-	for _, b := range f.Bindings {
-		if b.Using && f.N[b.Decl].Parent == assign || b.Using && f.Contains(assign, b.Decl) {
-			return b
-		}
-	}
-	return nil
-}
+func (f *File) UsingBinding(assign int32) *Binding { return f.usingAt[assign] }
 
 func (f *File) noteImport(i int32) {
 	src := f.Field(i, FSource)
@@ -421,24 +432,27 @@ func (f *File) isExportsMember(i int32) bool {
 }
 
 // Lookup resolves an identifier node to its binding, or nil for a global
-// or an undeclared name.
+// or an undeclared name: one array read once the file is indexed.
 func (f *File) Lookup(id int32) *Binding {
+	if f.resolved != nil && resolvable(f.N[id].Kind) {
+		if r := f.resolved[id]; r > 0 {
+			return f.Bindings[r-1]
+		}
+		return nil
+	}
 	return f.innermost(f.names[string(f.Src[f.N[id].Start:f.N[id].End])], id)
-}
-
-// LookupName resolves name as seen from node at.
-func (f *File) LookupName(name string, at int32) *Binding {
-	return f.innermost(f.names[name], at)
 }
 
 // innermost picks, from the bindings of one name, the one whose scope is
 // the nearest ancestor of node at (at itself included): in preorder the
 // nearest of the ancestors is the one with the largest index. A
 // parameter default or a declaration's own name resolves like any use.
+// It serves the lookups made during the walk (a local require) and of
+// nodes that are not identifiers; the table answers all others.
 func (f *File) innermost(b *Binding, at int32) *Binding {
 	var best *Binding
 	for ; b != nil; b = b.shadow {
-		if b.Scope <= at && at < f.se[b.Scope] && (best == nil || b.Scope > best.Scope) {
+		if !b.dead && b.Scope <= at && at < f.se[b.Scope] && (best == nil || b.Scope > best.Scope) {
 			best = b
 		}
 	}
@@ -446,21 +460,11 @@ func (f *File) innermost(b *Binding, at int32) *Binding {
 }
 
 // References returns the identifier nodes that resolve to b (its
-// declaration excluded).
+// declaration excluded), in preorder.
 func (f *File) References(b *Binding) []int32 {
 	var out []int32
-	root := b.Scope
-	end := f.se[root]
-	name := b.Name
-	for i := root; i < end; i++ {
-		k := f.N[i].Kind
-		if k != KIdentifier && k != KShorthandPropertyIdentifier {
-			continue
-		}
-		if i == b.Decl || !f.textIs(i, name) {
-			continue
-		}
-		if f.Lookup(i) == b && !f.inType(i) {
+	for _, i := range f.uses[f.useStart[b.id]:f.useStart[b.id+1]] {
+		if i != b.Decl && !f.inType(i) {
 			out = append(out, i)
 		}
 	}

@@ -440,17 +440,18 @@ func (fl *flow) anyHandOff() bool {
 	if fl.r.b == nil {
 		return false
 	}
-	for i := fl.r.body; i < f.se[fl.r.body]; i++ {
-		if fl.isB(i) && fl.handsOff(i) {
+	for _, u := range f.Uses(fl.r.b) {
+		if f.Contains(fl.r.body, u) && fl.handsOff(u) {
 			return true
 		}
 	}
 	return false
 }
 
+// releasedByLocalFunc: some function of the file releases the resource.
 func (fl *flow) releasedByLocalFunc() bool {
-	for _, fn := range fl.f.Funcs {
-		if fl.containsRelease(fn) {
+	for _, c := range fl.releases() {
+		if fl.f.EnclosingFunc(c) >= 0 {
 			return true
 		}
 	}

@@ -42,6 +42,10 @@ type Options struct {
 	// them (benchmarks of the engine's cost over bare parsing).
 	NoPrefilter bool
 	ForceAll    bool
+
+	// MaxFileBytes bounds the size of a file that is parsed (0: 4 MB;
+	// negative: no bound); a larger file is listed in the errors.
+	MaxFileBytes int
 }
 
 // Stats describe a run, for benchmarks.
@@ -179,7 +183,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	var errs []diag.Error
 	srcs := newSrcCache(128 << 20)
 	summarize := func(paths []string, aux bool, want func(path string, src []byte) bool) {
-		parallel(ctx, workers, paths, func(wk *worker, path string) {
+		parallel(ctx, workers, opts.MaxFileBytes, paths, func(wk *worker, path string) {
 			src := srcs.get(path, false)
 			if src == nil {
 				var err error
@@ -268,7 +272,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	var done atomic.Int64
 	total := len(targetList)
 	var findings []diag.Finding
-	parallel(ctx, workers, targetList, func(wk *worker, path string) {
+	parallel(ctx, workers, opts.MaxFileBytes, targetList, func(wk *worker, path string) {
 		defer func() {
 			n := done.Add(1)
 			if opts.Progress != nil {
@@ -423,7 +427,7 @@ func checkFile(f *File, p *project) []diag.Finding {
 }
 
 // parallel runs fn over paths on n workers, each with its own parsers.
-func parallel(ctx context.Context, n int, paths []string, fn func(*worker, string)) {
+func parallel(ctx context.Context, n, maxBytes int, paths []string, fn func(*worker, string)) {
 	if len(paths) == 0 {
 		return
 	}
@@ -435,6 +439,9 @@ func parallel(ctx context.Context, n int, paths []string, fn func(*worker, strin
 		go func() {
 			defer wg.Done()
 			wk := newWorker(ctx)
+			if maxBytes != 0 {
+				wk.maxBytes = maxBytes
+			}
 			defer wk.close()
 			for path := range ch {
 				if ctx.Err() != nil {

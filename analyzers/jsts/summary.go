@@ -634,10 +634,7 @@ func (a *analysis) returnsClientUncached(fn int32) *catalog.Entry {
 			return a.valueClient(body, 0)
 		}
 	}
-	for _, r := range f.Returns {
-		if !f.Contains(fn, r) || f.EnclosingFunc(r) != fn {
-			continue
-		}
+	for _, r := range f.ReturnsOf(fn) {
 		if v := f.firstNamed(r); v >= 0 {
 			if e := a.valueClient(v, 0); e != nil {
 				return e
@@ -740,12 +737,9 @@ func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
 			}
 			// let pool; ... pool = new Pool()
 			if !b.Const {
-				for _, as := range f.Assigns {
-					l := f.Unwrap(f.Field(as, FLeft))
-					if l >= 0 && f.N[l].Kind == KIdentifier && f.textIs(l, b.Name) && f.Lookup(l) == b {
-						if ent := a.valueClient(f.Field(as, FRight), depth+1); ent != nil {
-							return ent
-						}
+				for _, as := range f.AssignsTo(b) {
+					if ent := a.valueClient(f.Field(as, FRight), depth+1); ent != nil {
+						return ent
 					}
 				}
 			}
@@ -768,10 +762,8 @@ func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
 	case KMemberExpression:
 		// globalForPrisma.prisma: look for a client assigned to it.
 		if a.globalSlot(e) {
-			txt := f.Text(e)
-			for _, as := range f.Assigns {
-				l := f.Unwrap(f.Field(as, FLeft))
-				if l >= 0 && l != e && f.N[l].Kind == KMemberExpression && f.Text(l) == txt {
+			for _, as := range f.MemberAssigns(f.Text(e)) {
+				if l := f.Unwrap(f.Field(as, FLeft)); l != e {
 					if r := f.Unwrap(f.Field(as, FRight)); r >= 0 && !f.Contains(r, e) {
 						if ent := a.valueClient(r, depth+1); ent != nil {
 							return ent
@@ -799,12 +791,10 @@ func (a *analysis) returnsAny(fn int32) *catalog.Entry {
 			return a.valueClient(body, 0)
 		}
 	}
-	for _, r := range f.Returns {
-		if f.Contains(fn, r) && f.EnclosingFunc(r) == fn {
-			if v := f.firstNamed(r); v >= 0 {
-				if e := a.valueClient(v, 0); e != nil {
-					return e
-				}
+	for _, r := range f.ReturnsOf(fn) {
+		if v := f.firstNamed(r); v >= 0 {
+			if e := a.valueClient(v, 0); e != nil {
+				return e
 			}
 		}
 	}

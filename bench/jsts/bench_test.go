@@ -2,10 +2,13 @@ package jsts_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
+	"github.com/connlint/connlint/analyzers/diag"
 	"github.com/connlint/connlint/analyzers/jsts"
 	"github.com/connlint/connlint/bench/jsts/gen"
 )
@@ -59,3 +62,36 @@ func benchRun(b *testing.B, opts jsts.Options) {
 func BenchmarkEngine(b *testing.B)            { benchRun(b, jsts.Options{}) }
 func BenchmarkEngineNoPrefilter(b *testing.B) { benchRun(b, jsts.Options{NoPrefilter: true}) }
 func BenchmarkEngineAll(b *testing.B)         { benchRun(b, jsts.Options{ForceAll: true}) }
+
+// BenchmarkMinified checks one generated minified bundle (gen.Minified)
+// of each size: the cost must grow with the size, not with the number of
+// same-named bindings. The 10 MB file is over the engine's per-file bound
+// and is listed in the errors without being parsed; "10MB-unbounded"
+// lifts the bound to show the cost of checking it anyway.
+//
+//	go test -bench Minified -benchtime 1x ./bench/jsts/
+func BenchmarkMinified(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		size  int
+		bound int
+	}{{"0.25MB", 250_000, 0}, {"1MB", 1_000_000, 0}, {"10MB", 10_000_000, 0}, {"10MB-unbounded", 10_000_000, -1}} {
+		b.Run(c.name, func(b *testing.B) {
+			dir := b.TempDir()
+			src := gen.Minified(c.size, 1)
+			if err := os.WriteFile(filepath.Join(dir, "bundle.js"), src, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			opts := jsts.Options{WorkDir: dir, Config: config.Default(dir), MaxFileBytes: c.bound}
+			b.ResetTimer()
+			start := time.Now()
+			var res diag.Result
+			for i := 0; i < b.N; i++ {
+				res = jsts.Run(context.Background(), []string{"./..."}, opts)
+			}
+			report(b, 1, int64(len(src)), time.Since(start))
+			b.ReportMetric(float64(len(res.Findings)), "findings")
+			b.ReportMetric(float64(len(res.Errors)), "errors")
+		})
+	}
+}
