@@ -80,8 +80,8 @@ func TestBrokenPackageIsListedAndTheRestChecked(t *testing.T) {
 		"syntax/s.go": "package syntax\n\nfunc H( {\n",
 	})
 	out, _, code := connlint(t, dir, "--format", "json", "./...")
-	if code != 0 {
-		t.Fatalf("exit %d, want 0 (errors are listed, the rest checked): %s", code, out)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2 (errors are listed, the rest checked, and the run fails): %s", code, out)
 	}
 	var res diag.Result
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
@@ -99,6 +99,34 @@ func TestBrokenPackageIsListedAndTheRestChecked(t *testing.T) {
 	}
 	if res.Findings == nil {
 		t.Error(`"findings" must be [] not null`)
+	}
+}
+
+// A TS/JS file that does not parse is listed, in every format, and the
+// run exits 2 once the rest is checked and reported.
+func TestUnparsableFileFailsTheRun(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"package.json":     `{"name": "app", "dependencies": {"pg": "8"}}`,
+		"src/handler.ts":   "import { Pool } from 'pg'\n\nexport async function count() {\n  const pool = new Pool()\n  return pool.query('select 1')\n}\n",
+		"src/garbage.ts":   ")))) ]]]] }}}} ;;;; (((( 'pg' ]]]]\n",
+		"src/unrelated.ts": "export const x = 1\n",
+	})
+	out, _, code := connlint(t, dir, "--format", "json", "./...")
+	var res diag.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if code != 2 || len(res.Findings) != 1 || res.Findings[0].File != "src/handler.ts" ||
+		len(res.Errors) != 1 || res.Errors[0].File != "src/garbage.ts" {
+		t.Fatalf("exit %d, %+v; want 2, the finding in src/handler.ts and the error of src/garbage.ts", code, res)
+	}
+	out, _, code = connlint(t, dir, "--format", "checkstyle", "./...")
+	if code != 2 || !strings.Contains(out, `<file name="src/garbage.ts">`) || !strings.Contains(out, `source="connlint"`) ||
+		!strings.Contains(out, `<file name="src/handler.ts">`) {
+		t.Errorf("checkstyle: exit %d\n%s", code, out)
+	}
+	if _, stderr, code := connlint(t, dir, "./..."); code != 2 || !strings.Contains(stderr, "src/garbage.ts") {
+		t.Errorf("text: exit %d, stderr %q", code, stderr)
 	}
 }
 

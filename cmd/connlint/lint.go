@@ -127,6 +127,12 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)
 		return exitCannot
 	}
+	// A package or file that could not be checked fails the run after
+	// the rest is checked and reported: a clean exit would claim it is
+	// free of problems.
+	if len(res.Errors) > 0 {
+		return exitCannot
+	}
 	if len(res.Findings) > 0 {
 		return exitFindings
 	}

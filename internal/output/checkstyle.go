@@ -31,25 +31,36 @@ type csError struct {
 
 // writeCheckstyle writes Checkstyle XML (Jenkins, reviewdog, GitLab
 // converters): a <file> per file in the order of the findings, an <error>
-// per finding with source connlint.<rule>. Input errors go to errOut, as in
-// the text format, so that the XML stays one clean document.
+// per finding with source connlint.<rule>. A package or file that could
+// not be checked is an <error> too, on line 1 with source connlint (as
+// Checkstyle reports a file it cannot parse), so that a report read only
+// from the XML does not pass it as clean; it is also written to errOut,
+// as in the text format, for the build log.
 func writeCheckstyle(out, errOut io.Writer, res diag.Result) error {
 	rep := csReport{Version: "4.3", Files: []csFile{}}
 	at := map[string]int{}
-	for _, f := range res.Findings {
-		i, ok := at[f.File]
+	file := func(name string) *csFile {
+		i, ok := at[name]
 		if !ok {
 			i = len(rep.Files)
-			at[f.File] = i
-			rep.Files = append(rep.Files, csFile{Name: f.File})
+			at[name] = i
+			rep.Files = append(rep.Files, csFile{Name: name})
 		}
+		return &rep.Files[i]
+	}
+	for _, f := range res.Findings {
 		msg := f.Message
 		for _, r := range f.Related {
 			msg += fmt.Sprintf(" [%s:%d: %s]", r.File, r.Line, r.Message)
 		}
-		rep.Files[i].Errors = append(rep.Files[i].Errors, csError{
+		cf := file(f.File)
+		cf.Errors = append(cf.Errors, csError{
 			Line: f.Line, Column: f.Column, Severity: "error", Message: msg, Source: "connlint." + f.Rule,
 		})
+	}
+	for _, e := range res.Errors {
+		cf := file(e.File)
+		cf.Errors = append(cf.Errors, csError{Line: 1, Severity: "error", Message: "not checked: " + e.Message, Source: "connlint"})
 	}
 	if _, err := io.WriteString(out, xml.Header); err != nil {
 		return err

@@ -127,12 +127,18 @@ func TestCheckstyleFormat(t *testing.T) {
 	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("not XML: %v", err)
 	}
-	if len(doc.Files) != 3 || doc.Files[0].Errors[0].Source != "connlint.release" ||
+	if len(doc.Files) != 4 || doc.Files[0].Errors[0].Source != "connlint.release" ||
 		!strings.Contains(doc.Files[0].Errors[0].Message, `<c> & "d"`) {
 		t.Errorf("decoded %+v", doc)
 	}
+	// An input error is in the report too (a report read alone must not
+	// pass the broken package as clean), and in the build log.
+	if broken := doc.Files[3]; broken.Name != "broken/b.go" || len(broken.Errors) != 1 || broken.Errors[0].Source != "connlint" ||
+		broken.Errors[0].Severity != "error" || !strings.Contains(broken.Errors[0].Message, "undefined: x") {
+		t.Errorf("input error: %+v", broken)
+	}
 	if !strings.Contains(errOut, "broken/b.go") {
-		t.Errorf("input errors belong on stderr: %q", errOut)
+		t.Errorf("input errors belong on stderr too: %q", errOut)
 	}
 }
 
