@@ -103,7 +103,7 @@ func newAnalysis(f *File, p *project) *analysis {
 func (a *analysis) mayConstruct() bool {
 	f := a.f
 	for _, im := range f.Imports {
-		if a.cat.isCatalogModule(im.Spec) {
+		if a.isCatalog(im.Spec) {
 			return true
 		}
 		if _, ok := a.p.fs.resolve(f.Path, im.Spec); ok {
@@ -262,7 +262,7 @@ func (a *analysis) symRef(e int32, depth int) (string, []string, bool) {
 		return "", nil, false
 	}
 	switch f.N[e].Kind {
-	case KIdentifier:
+	case KIdentifier, KShorthandPropertyIdentifier:
 		b := f.Lookup(e)
 		if b == nil {
 			return "", nil, false
@@ -447,7 +447,7 @@ func (a *analysis) computeConstruction(n int32) *construction {
 	// An imported factory.
 	if f.N[n].Kind == KCallExpression && a.p.phase2 {
 		spec, path, ok := a.symRef(callee, 0)
-		if ok && len(path) <= 2 && !a.cat.isCatalogModule(spec) {
+		if ok && len(path) <= 2 && !a.isCatalog(spec) {
 			if x, file := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XFactory {
 				return &construction{node: n, entry: x.Entry, via: shorten(f.Text(callee)), wrapperFile: file}
 			}
@@ -2076,10 +2076,15 @@ func (a *analysis) siteRunOnce(call int32) bool {
 }
 
 // throughReexports follows a project module that re-exports a catalog
-// module (export * from '@prisma/client', export { Pool } from 'pg') to
-// the catalog module. Other references come back unchanged.
+// module (export * from '@prisma/client', export { Pool } from 'pg',
+// export const PrismaClient = Generated) to the catalog module, once the
+// re-exports are known. A catalog module comes back as the catalog names
+// it; other references unchanged.
 func (a *analysis) throughReexports(spec string, path []string) (string, []string) {
-	if !a.p.phase2 || a.cat.isCatalogModule(spec) || len(path) == 0 {
+	if s, ok := a.p.catalogSpec(a.f.Path, spec); ok {
+		return s, path
+	}
+	if !a.p.reexportsKnown || len(path) == 0 {
 		return spec, path
 	}
 	if s2, p2, ok := a.p.catalogOrigin(a.f.Path, spec, path, 0); ok {

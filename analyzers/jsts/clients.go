@@ -169,29 +169,67 @@ func (jc *jsCatalog) entriesFor(spec string) []*catalog.Entry {
 }
 
 func (jc *jsCatalog) entriesForUncached(spec string) []*catalog.Entry {
-	var out []*catalog.Entry
-	for _, e := range jc.byModule[spec] {
-		if e.Client != "" {
-			out = append(out, e)
-		}
-	}
-	if len(out) > 0 {
+	if out := jc.packageEntries(spec); len(out) > 0 {
 		return out
+	}
+	// A generated client is imported by a path, with or without the
+	// extension ESM TypeScript writes (../generated/prisma/client.js) and
+	// its index.
+	forms := []string{spec, strings.TrimPrefix(strings.TrimPrefix(spec, "./"), "../")}
+	if s := stripOutputExt(stripSourceExt(forms[1])); s != forms[1] {
+		forms = append(forms, s)
+	}
+	if s := strings.TrimSuffix(forms[len(forms)-1], "/index"); s != forms[len(forms)-1] {
+		forms = append(forms, s)
 	}
 	for _, e := range jc.generated {
 		for _, g := range e.GeneratedModules {
-			if ok, _ := doublestar.Match(g, spec); ok {
-				return []*catalog.Entry{e}
-			}
-			if ok, _ := doublestar.Match(g, strings.TrimPrefix(strings.TrimPrefix(spec, "./"), "../")); ok {
-				return []*catalog.Entry{e}
+			for _, s := range forms {
+				if ok, _ := doublestar.Match(g, s); ok {
+					return []*catalog.Entry{e}
+				}
 			}
 		}
 	}
 	return nil
 }
 
-// isCatalogModule reports a catalog module or a generated client module.
+// packageEntries returns the client entries of a catalog package (pg,
+// @prisma/client), not of a generated module.
+func (jc *jsCatalog) packageEntries(spec string) []*catalog.Entry {
+	var out []*catalog.Entry
+	for _, e := range jc.byModule[spec] {
+		if e.Client != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// generatedModule is the package a generated client stands for when it is
+// imported by a path no glob names (a custom output folder found by
+// resolution): the first module of the first generated entry.
+func (jc *jsCatalog) generatedModule() string {
+	for _, e := range jc.generated {
+		if len(e.Modules) > 0 {
+			return e.Modules[0]
+		}
+	}
+	return ""
+}
+
+// stripSourceExt drops a TypeScript source extension.
+func stripSourceExt(s string) string {
+	for _, e := range []string{".ts", ".tsx", ".mts", ".cts"} {
+		if strings.HasSuffix(s, e) && !strings.HasSuffix(s, ".d"+e) {
+			return strings.TrimSuffix(s, e)
+		}
+	}
+	return s
+}
+
+// isCatalogModule reports a catalog module or a generated client module,
+// by its specifier alone (project.catalogSpec also resolves it).
 func (jc *jsCatalog) isCatalogModule(spec string) bool { return len(jc.entriesFor(spec)) > 0 }
 
 // normPath drops a leading "default": for CommonJS modules the default

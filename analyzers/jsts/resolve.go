@@ -1,12 +1,10 @@
 package jsts
 
 import (
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -19,7 +17,9 @@ type fsCache struct {
 	dirs     sync.Map // dir -> *dirList
 	resolved sync.Map // dir + "\x00" + spec -> string ("" when not found)
 	tsconfig sync.Map // dir -> *tsconfig (nil: none)
+	tsfile   sync.Map // config file -> *tsconfig
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
+	gen      sync.Map // dir -> bool (a generated Prisma client folder)
 	// workspace packages by name: the package.json files seen under the
 	// walked roots.
 	mu        sync.Mutex
@@ -122,308 +122,26 @@ func (l *dirList) lookup(name string) (t fs.FileMode, listed bool) {
 	return 0, false
 }
 
-// tsconfig holds what resolution needs from tsconfig.json/jsconfig.json.
-type tsconfig struct {
-	dir     string // folder of the file that set paths (or baseUrl)
-	baseURL string // absolute, or ""
-	paths   map[string][]string
-	keys    []string // paths keys, longest prefix first
-}
-
-type rawTSConfig struct {
-	Extends         json.RawMessage `json:"extends"`
-	CompilerOptions struct {
-		BaseURL *string             `json:"baseUrl"`
-		Paths   map[string][]string `json:"paths"`
-	} `json:"compilerOptions"`
-}
-
-// nearestTSConfig returns the tsconfig.json or jsconfig.json governing dir.
-func (c *fsCache) nearestTSConfig(dir string) *tsconfig {
-	if v, ok := c.tsconfig.Load(dir); ok {
-		return v.(*tsconfig)
-	}
-	var cfg *tsconfig
-	found := false
-	for _, name := range []string{"tsconfig.json", "jsconfig.json"} {
-		p := filepath.Join(dir, name)
-		if c.isFile(p) {
-			cfg = loadTSConfig(p, 0)
-			found = true
-			break
-		}
-	}
-	if !found {
-		parent := filepath.Dir(dir)
-		if parent != dir && !c.isFile(filepath.Join(dir, "package.json")) {
-			cfg = c.nearestTSConfig(parent)
-		}
-	}
-	c.tsconfig.Store(dir, cfg)
-	return cfg
-}
-
-func loadTSConfig(path string, depth int) *tsconfig {
-	if depth > 8 {
-		return nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	var raw rawTSConfig
-	if err := json.Unmarshal(stripJSONC(data), &raw); err != nil {
-		return nil
-	}
-	dir := filepath.Dir(path)
-	var base *tsconfig
-	var exts []string
-	if len(raw.Extends) > 0 {
-		var one string
-		if json.Unmarshal(raw.Extends, &one) == nil {
-			exts = []string{one}
-		} else {
-			_ = json.Unmarshal(raw.Extends, &exts)
-		}
-	}
-	for _, e := range exts {
-		if strings.HasPrefix(e, ".") || filepath.IsAbs(e) {
-			p := e
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(dir, e)
-			}
-			if !strings.HasSuffix(p, ".json") {
-				if _, err := os.Stat(p); err != nil {
-					p += ".json"
-				}
-			}
-			if b := loadTSConfig(p, depth+1); b != nil {
-				base = b
-			}
-		}
-	}
-	cfg := &tsconfig{dir: dir}
-	if base != nil {
-		*cfg = *base
-	}
-	if raw.CompilerOptions.BaseURL != nil {
-		cfg.baseURL = filepath.Join(dir, *raw.CompilerOptions.BaseURL)
-	}
-	if raw.CompilerOptions.Paths != nil {
-		cfg.paths = raw.CompilerOptions.Paths
-		cfg.dir = dir
-		if cfg.baseURL != "" {
-			cfg.dir = cfg.baseURL
-		}
-	} else if raw.CompilerOptions.BaseURL != nil && cfg.paths != nil && base != nil {
-		cfg.dir = cfg.baseURL
-	}
-	cfg.keys = cfg.keys[:0:0]
-	for k := range cfg.paths {
-		cfg.keys = append(cfg.keys, k)
-	}
-	sort.Slice(cfg.keys, func(i, j int) bool {
-		if len(cfg.keys[i]) != len(cfg.keys[j]) {
-			return len(cfg.keys[i]) > len(cfg.keys[j])
-		}
-		return cfg.keys[i] < cfg.keys[j]
-	})
-	return cfg
-}
-
-// stripJSONC removes // and /* */ comments and trailing commas, outside
-// strings, so encoding/json reads tsconfig files.
-func stripJSONC(in []byte) []byte {
-	out := make([]byte, 0, len(in))
-	for i := 0; i < len(in); i++ {
-		ch := in[i]
-		switch {
-		case ch == '"':
-			j := i + 1
-			for j < len(in) && in[j] != '"' {
-				if in[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			if j >= len(in) {
-				j = len(in) - 1
-			}
-			out = append(out, in[i:j+1]...)
-			i = j
-		case ch == '/' && i+1 < len(in) && in[i+1] == '/':
-			for i < len(in) && in[i] != '\n' {
-				i++
-			}
-			out = append(out, '\n')
-		case ch == '/' && i+1 < len(in) && in[i+1] == '*':
-			i += 2
-			for i+1 < len(in) && !(in[i] == '*' && in[i+1] == '/') {
-				i++
-			}
-			i++
-		case ch == ',':
-			// drop a comma followed only by space before } or ]
-			j := i + 1
-			for j < len(in) && (in[j] == ' ' || in[j] == '\t' || in[j] == '\n' || in[j] == '\r') {
-				j++
-			}
-			if j < len(in) && (in[j] == '}' || in[j] == ']') {
-				continue
-			}
-			out = append(out, ch)
-		default:
-			out = append(out, ch)
-		}
-	}
-	return out
-}
-
-// pkgInfo is the nearest package.json of a folder.
-type pkgInfo struct {
-	dir  string
-	name string
-	deps map[string]bool
-	next bool // depends on next
-	main string
-	// exports "." target when it is a plain string or has import/default.
-	exportsDot string
-}
-
-type rawPkg struct {
-	Name            string            `json:"name"`
-	Main            string            `json:"main"`
-	Module          string            `json:"module"`
-	Types           string            `json:"types"`
-	Exports         json.RawMessage   `json:"exports"`
-	Dependencies    map[string]string `json:"dependencies"`
-	DevDependencies map[string]string `json:"devDependencies"`
-	PeerDeps        map[string]string `json:"peerDependencies"`
-}
-
-func (c *fsCache) nearestPkg(dir string) *pkgInfo {
-	if v, ok := c.pkg.Load(dir); ok {
-		return v.(*pkgInfo)
-	}
-	var info *pkgInfo
-	p := filepath.Join(dir, "package.json")
-	if c.isFile(p) {
-		info = readPkg(p)
-	}
-	if info == nil {
-		if parent := filepath.Dir(dir); parent != dir {
-			info = c.nearestPkg(parent)
-		}
-	}
-	c.pkg.Store(dir, info)
-	return info
-}
-
-func readPkg(path string) *pkgInfo {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
-	var raw rawPkg
-	if json.Unmarshal(data, &raw) != nil {
-		return &pkgInfo{dir: filepath.Dir(path), deps: map[string]bool{}}
-	}
-	info := &pkgInfo{dir: filepath.Dir(path), name: raw.Name, deps: map[string]bool{}}
-	for _, m := range []map[string]string{raw.Dependencies, raw.DevDependencies, raw.PeerDeps} {
-		for k := range m {
-			info.deps[k] = true
-		}
-	}
-	info.next = info.deps["next"]
-	info.main = raw.Main
-	if raw.Types != "" && info.main == "" {
-		info.main = raw.Types
-	}
-	if raw.Module != "" && info.main == "" {
-		info.main = raw.Module
-	}
-	if len(raw.Exports) > 0 {
-		var s string
-		if json.Unmarshal(raw.Exports, &s) == nil {
-			info.exportsDot = s
-		} else {
-			var m map[string]json.RawMessage
-			if json.Unmarshal(raw.Exports, &m) == nil {
-				dot := raw.Exports
-				if d, ok := m["."]; ok {
-					dot = d
-				}
-				info.exportsDot = pickExport(dot, 0)
-			}
-		}
-	}
-	return info
-}
-
-func pickExport(raw json.RawMessage, depth int) string {
-	if depth > 4 {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
-		return ""
-	}
-	for _, k := range []string{"types", "import", "default", "require", "node"} {
-		if v, ok := m[k]; ok {
-			if s := pickExport(v, depth+1); s != "" {
-				return s
-			}
-		}
-	}
-	return ""
-}
-
-func (c *fsCache) addWorkspace(pkgJSON string) {
-	info := readPkg(pkgJSON)
-	if info == nil || info.name == "" {
-		return
-	}
-	c.mu.Lock()
-	if _, dup := c.workspace[info.name]; !dup {
-		c.workspace[info.name] = info.dir
-	}
-	c.mu.Unlock()
-	c.pkg.LoadOrStore(info.dir, info)
-}
-
 var resolveExts = []string{".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"}
 
-// resolveFile finds the source file a path without or with extension names.
+// tsSources are the sources TypeScript looks for first when a specifier
+// names a compiled file: ESM TypeScript imports './db.js' for db.ts.
+var tsSources = map[string][]string{".js": {".ts", ".tsx"}, ".jsx": {".tsx"}, ".mjs": {".mts"}, ".cjs": {".cts"}}
+
+// resolveFile finds the source file a path names, as TypeScript does for
+// a relative import: the .ts/.tsx/.mts/.cts source of a .js/.jsx/.mjs/
+// .cjs name, the file itself, the path with each source extension, the
+// folder's index file. Declaration files (.d.ts) are not sources.
 func (c *fsCache) resolveFile(p string) (string, bool) {
 	if ext := filepath.Ext(p); ext != "" {
-		if _, ok := languageOf(p); ok && c.isFile(p) {
-			return p, true
-		}
-		// TypeScript ESM style: ./x.js names x.ts.
 		stem := strings.TrimSuffix(p, ext)
-		switch ext {
-		case ".js":
-			for _, e := range []string{".ts", ".tsx"} {
-				if c.isFile(stem + e) {
-					return stem + e, true
-				}
+		for _, e := range tsSources[strings.ToLower(ext)] {
+			if c.isFile(stem + e) {
+				return stem + e, true
 			}
-		case ".mjs":
-			if c.isFile(stem + ".mts") {
-				return stem + ".mts", true
-			}
-		case ".cjs":
-			if c.isFile(stem + ".cts") {
-				return stem + ".cts", true
-			}
-		case ".jsx":
-			if c.isFile(stem + ".tsx") {
-				return stem + ".tsx", true
-			}
+		}
+		if _, ok := languageOf(p); ok && !isDeclarationFile(p) && c.isFile(p) {
+			return p, true
 		}
 	}
 	// p with each extension: one listing answers for all of them.
@@ -481,72 +199,256 @@ func (c *fsCache) resolve(from, spec string) (string, bool) {
 }
 
 func (c *fsCache) resolveUncached(dir, spec string) (string, bool) {
-	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == ".." {
+	switch {
+	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == "..":
 		return c.resolveFile(filepath.Join(dir, spec))
-	}
-	if filepath.IsAbs(spec) {
+	case filepath.IsAbs(spec):
 		return c.resolveFile(spec)
-	}
-	if cfg := c.nearestTSConfig(dir); cfg != nil {
-		for _, k := range cfg.keys {
-			prefix, suffix, wild := strings.Cut(k, "*")
-			var star string
-			switch {
-			case wild && strings.HasPrefix(spec, prefix) && strings.HasSuffix(spec[len(prefix):], suffix) && len(spec) >= len(prefix)+len(suffix):
-				star = spec[len(prefix) : len(spec)-len(suffix)]
-			case !wild && spec == k:
-			default:
-				continue
-			}
-			for _, target := range cfg.paths[k] {
-				t := strings.Replace(target, "*", star, 1)
-				if p, ok := c.resolveFile(filepath.Join(cfg.dir, t)); ok {
-					return p, true
-				}
-			}
-		}
-		if cfg.baseURL != "" {
-			if p, ok := c.resolveFile(filepath.Join(cfg.baseURL, spec)); ok {
-				return p, true
-			}
+	case strings.HasPrefix(spec, "#"):
+		// package.json imports (#db, #db/*), else a tsconfig alias
+		if p, ok := c.resolveImports(dir, spec); ok {
+			return p, true
 		}
 	}
-	// A workspace package of the walked tree (monorepos).
+	if p, ok := c.resolvePaths(dir, spec); ok {
+		return p, true
+	}
 	name, sub := splitPkg(spec)
 	c.mu.Lock()
 	pdir, ok := c.workspace[name]
 	c.mu.Unlock()
-	if ok {
-		if sub != "" {
-			if p, ok := c.resolveFile(filepath.Join(pdir, sub)); ok {
+	if !ok {
+		return "", false // a dependency: not the project's source
+	}
+	return c.resolvePackageDir(pdir, sub, 0)
+}
+
+// resolvePaths applies the tsconfig/jsconfig nearest to dir: `paths`
+// (the longest matching prefix first, each target in order), then
+// `baseUrl`.
+func (c *fsCache) resolvePaths(dir, spec string) (string, bool) {
+	cfg := c.nearestTSConfig(dir)
+	if cfg == nil {
+		return "", false
+	}
+	for _, k := range cfg.keys {
+		prefix, suffix, wild := strings.Cut(k, "*")
+		var star string
+		switch {
+		case wild && len(spec) >= len(prefix)+len(suffix) && strings.HasPrefix(spec, prefix) && strings.HasSuffix(spec, suffix):
+			star = spec[len(prefix) : len(spec)-len(suffix)]
+		case !wild && spec == k:
+		default:
+			continue
+		}
+		for _, target := range cfg.paths[k] {
+			t := filepath.Join(cfg.pathsBase(), strings.Replace(target, "*", star, 1))
+			if p, ok := c.resolveFile(t); ok {
 				return p, true
 			}
-			return c.resolveFile(filepath.Join(pdir, "src", sub))
-		}
-		if info := c.nearestPkg(pdir); info != nil {
-			for _, m := range []string{info.exportsDot, info.main} {
-				if m == "" {
-					continue
-				}
-				if p, ok := c.resolveFile(filepath.Join(pdir, m)); ok {
-					return p, true
-				}
-				// dist/index.js built from src/index.ts
-				base := strings.TrimSuffix(filepath.Base(m), filepath.Ext(m))
-				if strings.HasSuffix(base, ".d") {
-					base = strings.TrimSuffix(base, ".d")
-				}
-				if p, ok := c.resolveFile(filepath.Join(pdir, "src", base)); ok {
+			// a path to a package folder: its package.json decides
+			if c.isFile(filepath.Join(t, "package.json")) {
+				if p, ok := c.resolvePackageDir(t, "", 0); ok {
 					return p, true
 				}
 			}
 		}
-		if p, ok := c.resolveFile(filepath.Join(pdir, "src", "index")); ok {
-			return p, true
-		}
-		return c.resolveFile(filepath.Join(pdir, "index"))
+	}
+	if cfg.baseURL != "" {
+		return c.resolveFile(filepath.Join(cfg.baseURL, spec))
 	}
 	return "", false
+}
+
+// resolveImports maps a #specifier through the `imports` field of the
+// package.json nearest to dir.
+func (c *fsCache) resolveImports(dir, spec string) (string, bool) {
+	info := c.nearestPkg(dir)
+	if info == nil {
+		return "", false
+	}
+	for _, t := range subpathTargets(info.imports, spec) {
+		if p, ok := c.resolveTarget(info.dir, t, 0); ok {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// resolvePackageDir finds the source of subpath sub ("" for the package
+// itself) of the workspace package in pdir: through `exports` (every
+// condition in order, patterns with *), else the path itself, else the
+// entry fields (types, typings, module, main), else src/index or index.
+// Targets that name build output are read back to their source (see
+// sourceOf).
+func (c *fsCache) resolvePackageDir(pdir, sub string, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	info := c.nearestPkg(pdir)
+	if info != nil && info.dir != pdir {
+		info = nil
+	}
+	key := "."
+	if sub != "" {
+		key = "./" + sub
+	}
+	if info != nil {
+		for _, t := range subpathTargets(info.exports, key) {
+			if p, ok := c.resolveTarget(pdir, t, depth); ok {
+				return p, true
+			}
+		}
+	}
+	if sub != "" {
+		// not exported (or no exports): TypeScript's node10 resolution
+		// reads the path as it is
+		return c.resolveTarget(pdir, "./"+sub, depth)
+	}
+	if info != nil {
+		for _, e := range info.entries {
+			if p, ok := c.resolveTarget(pdir, e, depth); ok {
+				return p, true
+			}
+		}
+	}
+	if p, ok := c.resolveFile(filepath.Join(pdir, "src", "index")); ok {
+		return p, true
+	}
+	return c.resolveFile(filepath.Join(pdir, "index"))
+}
+
+// resolveTarget resolves an exports/imports/main target of the package
+// in pdir: a path in the package, or (imports only) another package.
+// A target in build output (dist/index.js, types/index.d.ts) that has a
+// source is read as that source, since the output is not checked (and
+// usually not there: it is built, not committed).
+func (c *fsCache) resolveTarget(pdir, t string, depth int) (string, bool) {
+	if !strings.HasPrefix(t, "./") && !strings.HasPrefix(t, "../") && t != "." {
+		if filepath.IsAbs(t) || strings.HasPrefix(t, "#") {
+			return "", false
+		}
+		if strings.Contains(t, "/") || strings.Contains(t, ".") {
+			// main: "lib/index.js" is a path too
+			if p, ok := c.resolveTarget(pdir, "./"+t, depth); ok {
+				return p, true
+			}
+		}
+		name, sub := splitPkg(t)
+		c.mu.Lock()
+		other, ok := c.workspace[name]
+		c.mu.Unlock()
+		if !ok || other == pdir && sub == "" {
+			return "", false
+		}
+		return c.resolvePackageDir(other, sub, depth+1)
+	}
+	p := filepath.Join(pdir, t)
+	if !inBuildOutput(pdir, p) {
+		if r, ok := c.resolveFile(p); ok {
+			return r, true
+		}
+	}
+	if r, ok := c.sourceOf(pdir, t); ok {
+		return r, true
+	}
+	return c.resolveFile(p)
+}
+
+// buildDirs are the folders build output goes to; formatDirs the
+// per-format folders inside them (dist/esm, dist/cjs, dist/types).
+var (
+	buildDirs  = map[string]bool{"dist": true, "build": true, "out": true, "lib": true, "esm": true, "cjs": true, "types": true, "dts": true, "_esm": true, "_cjs": true, "_types": true}
+	formatDirs = map[string]bool{"esm": true, "cjs": true, "mjs": true, "es": true, "es2015": true, "types": true, "dts": true, "node": true, "commonjs": true, "module": true, "src": true}
+)
+
+// inBuildOutput: p lies in a folder the walk skips as build output.
+func inBuildOutput(pdir, p string) bool {
+	rel, err := filepath.Rel(pdir, p)
+	if err != nil {
+		return false
+	}
+	for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+		if skipDirs[seg] {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceOf maps a build output path of the package in pdir back to its
+// source, as TypeScript project references do, and the way monorepos lay
+// packages out when they do not say: the package's tsconfig outDir
+// replaced by its rootDir; else a leading build folder (dist, build, out,
+// lib, esm, cjs, types, and a format folder inside it) replaced by src/,
+// or dropped; else the path under src/. Output extensions (.js, .mjs,
+// .cjs, .d.ts, ...) become source ones.
+func (c *fsCache) sourceOf(pdir, t string) (string, bool) {
+	rel := filepath.ToSlash(filepath.Clean(t))
+	if strings.HasPrefix(rel, "../") {
+		return "", false
+	}
+	rel = stripOutputExt(rel)
+	var cands []string
+	if cfg := c.nearestTSConfig(pdir); cfg != nil && cfg.outDir != "" {
+		if r, err := filepath.Rel(cfg.outDir, filepath.Join(pdir, rel)); err == nil && !strings.HasPrefix(r, "..") {
+			root := cfg.rootDir
+			if root == "" {
+				root = filepath.Join(pdir, "src")
+			}
+			cands = append(cands, filepath.Join(root, r))
+		}
+	}
+	segs := strings.Split(rel, "/")
+	if len(segs) > 1 && buildDirs[segs[0]] {
+		rest := segs[1:]
+		for len(rest) > 1 && formatDirs[rest[0]] {
+			rest = rest[1:]
+		}
+		r := strings.Join(rest, "/")
+		cands = append(cands, filepath.Join(pdir, "src", r), filepath.Join(pdir, r))
+	} else {
+		cands = append(cands, filepath.Join(pdir, "src", rel))
+	}
+	for _, cand := range cands {
+		if p, ok := c.resolveFile(cand); ok {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// stripOutputExt drops the extension of a compiled or declaration file
+// (index.d.ts, index.mjs) so that the source's can be tried.
+func stripOutputExt(rel string) string {
+	for _, e := range []string{".d.ts", ".d.mts", ".d.cts", ".js", ".mjs", ".cjs", ".jsx"} {
+		if strings.HasSuffix(rel, e) {
+			return strings.TrimSuffix(rel, e)
+		}
+	}
+	return rel
+}
+
+// inGeneratedClient: path is a module of a generated Prisma client
+// (the folder prisma generate writes, wherever the schema points it).
+func (c *fsCache) inGeneratedClient(path string) bool {
+	d := filepath.Dir(path)
+	for i := 0; i < 3; i++ {
+		if c.generatedDir(d) {
+			return true
+		}
+		d = filepath.Dir(d)
+	}
+	return false
+}
+
+func (c *fsCache) generatedDir(d string) bool {
+	if v, ok := c.gen.Load(d); ok {
+		return v.(bool)
+	}
+	g := isGeneratedDir(d)
+	c.gen.Store(d, g)
+	return g
 }
 
 // splitPkg splits "@scope/name/sub/path" into the package name and the rest.
@@ -564,4 +466,34 @@ func splitPkg(spec string) (name, sub string) {
 		sub = spec[i+1:]
 	}
 	return
+}
+
+// catalogSpec says whether spec, imported from file from, is a catalog
+// module, and the specifier the catalog knows it by. A package (pg,
+// @prisma/client) is one by name. A path named like a generated client
+// (generated/prisma/client.js, @/prisma/client) is one unless it resolves
+// to a project source outside a generated client folder (a singleton
+// module at lib/prisma/client.ts is the project's own); a path that
+// resolves into a generated client folder is one whatever its name.
+func (p *project) catalogSpec(from, spec string) (string, bool) {
+	if len(p.cat.packageEntries(spec)) > 0 {
+		return spec, true
+	}
+	target, resolved := p.fs.resolve(from, spec)
+	generated := resolved && p.fs.inGeneratedClient(target)
+	if p.cat.isCatalogModule(spec) {
+		return spec, !resolved || generated
+	}
+	if generated {
+		if m := p.cat.generatedModule(); m != "" {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// isCatalog: catalogSpec from the analysed file.
+func (a *analysis) isCatalog(spec string) bool {
+	_, ok := a.p.catalogSpec(a.f.Path, spec)
+	return ok
 }

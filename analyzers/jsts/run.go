@@ -145,9 +145,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			res.Errors = append(res.Errors, diag.Error{File: relPath(wd, d), Message: "walk: " + errText(err)})
 		}
 	}
-	for _, pj := range w.pkgJSONs {
-		p.fs.addWorkspace(pj)
-	}
+	p.fs.addWorkspaces(w.pkgJSONs)
 	p.loadDeclaredEntries(ctx, w)
 	// Directory roots: their files are targets.
 	for _, f := range w.files {
@@ -182,8 +180,16 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	var mu sync.Mutex
 	var errs []diag.Error
 	srcs := newSrcCache(128 << 20)
-	summarize := func(paths []string, aux bool, want func(path string, src []byte) bool) {
+	summarize := func(paths []string, aux bool, want func(path string, src []byte) bool, dst map[string]*Summary) {
 		parallel(ctx, workers, opts.MaxFileBytes, paths, func(wk *worker, path string) {
+			if f := cache.peek(path); f != nil {
+				// summarized again (phase 1c): the tree is still cached
+				s := newAnalysis(f, p).summarize()
+				mu.Lock()
+				dst[path] = s
+				mu.Unlock()
+				return
+			}
 			src := srcs.get(path, false)
 			if src == nil {
 				var err error
@@ -205,7 +211,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			s := a.summarize()
 			s.Aux = aux
 			mu.Lock()
-			p.sums[path] = s
+			dst[path] = s
 			stats.Parsed1++
 			keep := targets[path] && !aux
 			mu.Unlock()
@@ -216,11 +222,11 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	}
 	summarize(universe, false, func(path string, src []byte) bool {
 		return p.cat.mentions(src) || cfg.IsSingleton(path)
-	})
+	}, p.sums)
 	mark("phase1")
 	// Re-exporting modules (barrels) of interesting modules, until stable.
 	for round := 0; round < 3; round++ {
-		needles := p.interestingNeedles(w.tsconfig)
+		needles := p.interestingNeedles(w)
 		var next []string
 		for _, f := range universe {
 			if _, done := p.sums[f]; !done {
@@ -230,7 +236,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		before := p.interestingCount()
 		summarize(next, false, func(path string, src []byte) bool {
 			return bytes.Contains(src, []byte("export")) && needles.matches(src)
-		})
+		}, p.sums)
 		if p.interestingCount() == before {
 			break
 		}
@@ -241,10 +247,10 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	// Entrypoints: the other files phase 2 checks, and the modules that
 	// import files that may be entrypoints, are summarised for their
 	// imports; then each candidate is settled.
-	needles0 := p.interestingNeedles(w.tsconfig)
+	needles0 := p.interestingNeedles(w)
 	summarize(p.unsummarized(targetList), true, func(path string, src []byte) bool {
 		return needles0.matches(src) || cfg.IsScript(path)
-	})
+	}, p.sums)
 	seen := map[string]bool{}
 	for round := 0; round < 4; round++ {
 		var cands []*Summary
@@ -260,15 +266,30 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		cn := candidateNeedles(cands)
 		summarize(p.unsummarized(universe), true, func(path string, src []byte) bool {
 			return cn.matches(src)
-		})
+		}, p.sums)
 	}
 	p.settleEntries()
-	p.finishPhase1()
 	mark("entries")
+	// Phase 1c: a module whose client class comes through a project
+	// module that re-exports it (a facade, a barrel, a workspace package)
+	// did not know it built a client; now that every re-export is known,
+	// such modules are summarized again, into a new map so that no worker
+	// reads a summary another is replacing.
+	p.reexportsKnown = true
+	if again := p.importersOfCatalogReexports(); len(again) > 0 {
+		fresh := map[string]*Summary{}
+		summarize(again, false, func(string, []byte) bool { return true }, fresh)
+		for path, s := range fresh {
+			s.Aux = p.sums[path].Aux
+			p.sums[path] = s
+		}
+	}
+	mark("phase1c")
+	p.finishPhase1()
 	p.phase2 = true
 
 	// Phase 2: the rules on the targets that can matter.
-	needles := p.interestingNeedles(w.tsconfig)
+	needles := p.interestingNeedles(w)
 	var done atomic.Int64
 	total := len(targetList)
 	var findings []diag.Finding
@@ -536,7 +557,7 @@ func (p *project) interesting(s *Summary, depth int) bool {
 		return false
 	}
 	via := func(spec string) bool {
-		if p.cat.isCatalogModule(spec) {
+		if _, ok := p.catalogSpec(s.Path, spec); ok {
 			return true
 		}
 		t, ok := p.fs.resolve(s.Path, spec)
@@ -580,8 +601,8 @@ func (p *project) interestingCount() int {
 
 // interestingNeedles: what any import of an interesting module contains
 // (its stem, its folder for an index file, its package name, an exact
-// tsconfig alias to it).
-func (p *project) interestingNeedles(tsconfigs []string) *needleSet {
+// tsconfig alias or package.json import (#db) to it).
+func (p *project) interestingNeedles(w *walker) *needleSet {
 	ns := newNeedleSet()
 	files := map[string]bool{}
 	for path, s := range p.sums {
@@ -600,7 +621,7 @@ func (p *project) interestingNeedles(tsconfigs []string) *needleSet {
 			ns.full[s.PkgName] = true
 		}
 	}
-	for _, tc := range tsconfigs {
+	for _, tc := range w.tsconfig {
 		cfg := p.fs.nearestTSConfig(filepath.Dir(tc))
 		if cfg == nil {
 			continue
@@ -609,10 +630,26 @@ func (p *project) interestingNeedles(tsconfigs []string) *needleSet {
 			if strings.Contains(k, "*") {
 				continue
 			}
-			for _, t := range cfg.paths[k] {
-				if rp, ok := p.fs.resolveFile(filepath.Join(cfg.dir, t)); ok && files[rp] {
-					ns.full[k] = true
+			if rp, ok := p.fs.resolvePaths(filepath.Dir(tc), k); ok && files[rp] {
+				ns.full[k] = true
+			}
+		}
+	}
+	for _, pj := range w.pkgJSONs {
+		info := p.fs.nearestPkg(filepath.Dir(pj))
+		if info == nil || info.imports == nil {
+			continue
+		}
+		for _, k := range info.imports.keys {
+			if pre, _, wild := strings.Cut(k, "*"); wild {
+				// #db/* is imported as #db/x: the segment before the star
+				if seg := strings.TrimSuffix(pre, "/"); seg != "" && !strings.Contains(seg, "/") {
+					ns.segs[seg] = true
 				}
+				continue
+			}
+			if rp, ok := p.fs.resolveImports(info.dir, k); ok && files[rp] {
+				ns.full[k] = true
 			}
 		}
 	}
@@ -641,6 +678,13 @@ func (c *fileCache) put(path string, f *File) {
 	}
 	c.used += size
 	c.files[path] = f
+}
+
+// peek returns a cached file and leaves it in the cache.
+func (c *fileCache) peek(path string) *File {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[path]
 }
 
 func (c *fileCache) take(path string) *File {
@@ -695,4 +739,51 @@ func (p *project) unsummarized(paths []string) []string {
 		}
 	}
 	return out
+}
+
+// importersOfCatalogReexports lists, sorted, the summarized files that
+// import a project module re-exporting something of a catalog module.
+func (p *project) importersOfCatalogReexports() []string {
+	reexports := map[string]bool{}
+	var out []string
+	for path, s := range p.sums {
+		for _, im := range s.Imports {
+			v, seen := reexports[im]
+			if !seen {
+				v = p.reexportsCatalog(im, 0)
+				reexports[im] = v
+			}
+			if v {
+				out = append(out, path)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reexportsCatalog: the module re-exports a name that comes from a
+// catalog module, directly or through other project modules.
+func (p *project) reexportsCatalog(file string, depth int) bool {
+	s := p.sums[file]
+	if s == nil || depth > 6 {
+		return false
+	}
+	for _, x := range s.Exports {
+		if x.Kind == XReexport && x.Name != "*" {
+			if _, _, ok := p.catalogOrigin(file, x.Spec, []string{x.Name}, 0); ok {
+				return true
+			}
+		}
+	}
+	for _, st := range s.Stars {
+		if _, ok := p.catalogSpec(file, st); ok {
+			return true
+		}
+		if t, ok := p.fs.resolve(file, st); ok && t != file && p.reexportsCatalog(t, depth+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -192,7 +192,7 @@ func (a *analysis) summarize() *Summary {
 		s.PkgDir, s.PkgName, s.Deps, s.Next = pi.dir, pi.name, pi.deps, pi.next
 	}
 	for _, im := range f.Imports {
-		if a.cat.isCatalogModule(im.Spec) {
+		if a.isCatalog(im.Spec) {
 			continue
 		}
 		if p, ok := a.p.fs.resolve(f.Path, im.Spec); ok {
@@ -213,7 +213,7 @@ func (a *analysis) summarize() *Summary {
 				continue
 			}
 			spec, path, ok := a.symRef(fn, 0)
-			if !ok || a.cat.isCatalogModule(spec) || len(path) > 2 {
+			if !ok || a.isCatalog(spec) || len(path) > 2 {
 				continue
 			}
 			name := "default"
@@ -532,8 +532,13 @@ func (a *analysis) classify(e int32, depth int) *Export {
 		case BFunc, BClass:
 			return a.classifyFunc(b.Init)
 		case BVar:
-			if b.Init < 0 || len(b.Path) > 0 {
+			if b.Init < 0 {
 				return nil
+			}
+			if len(b.Path) > 0 {
+				// const { PrismaClient } = require('@prisma/client');
+				// module.exports = { PrismaClient }
+				return a.reexportOf(e)
 			}
 			return a.classify(b.Init, depth+1)
 		}
@@ -550,13 +555,19 @@ func (a *analysis) classify(e int32, depth int) *Export {
 		}
 		return x
 	}
+	if k := f.N[e].Kind; k == KMemberExpression || k == KSubscriptExpression || k == KCallExpression && a.isRequire(e) {
+		// exports.Pool = require('pg').Pool
+		if x := a.reexportOf(e); x != nil {
+			return x
+		}
+	}
 	// export const db = createDb() with createDb imported
 	if f.N[e].Kind == KAwaitExpression {
 		e = f.Unwrap(f.firstNamed(e))
 	}
 	if e >= 0 && f.N[e].Kind == KCallExpression {
 		spec, path, ok := a.symRef(f.Field(e, FFunction), 0)
-		if ok && !a.cat.isCatalogModule(spec) && len(path) <= 2 {
+		if ok && !a.isCatalog(spec) && len(path) <= 2 {
 			name := "default"
 			if np := normPath(path); len(np) == 1 {
 				name = np[0]
@@ -567,6 +578,24 @@ func (a *analysis) classify(e int32, depth int) *Export {
 		}
 	}
 	return nil
+}
+
+// reexportOf: e names one export of another module (a require'd or
+// imported module's member), which is then re-exported.
+func (a *analysis) reexportOf(e int32) *Export {
+	spec, path, ok := a.symRef(e, 0)
+	if !ok {
+		return nil
+	}
+	if np := normPath(path); len(np) == 1 {
+		return &Export{Kind: XReexport, Spec: spec, Name: np[0]}
+	}
+	return nil
+}
+
+func (a *analysis) isRequire(call int32) bool {
+	_, ok := a.f.RequireSpec(call)
+	return ok
 }
 
 // classifyFunc: a factory (new client per call) or a getter (cached). A
@@ -703,7 +732,7 @@ func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
 		}
 		// an imported getter or factory
 		if a.p.phase2 {
-			if spec, path, ok := a.symRef(f.Field(e, FFunction), 0); ok && !a.cat.isCatalogModule(spec) {
+			if spec, path, ok := a.symRef(f.Field(e, FFunction), 0); ok && !a.isCatalog(spec) {
 				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && (x.Kind == XGetter || x.Kind == XFactory) {
 					return x.Entry
 				}
@@ -753,7 +782,7 @@ func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
 		}
 		// const { pool } = require('../db')
 		if b.Kind == BVar && len(b.Path) > 0 && a.p.phase2 {
-			if spec, path, ok := a.symRef(e, 0); ok && !a.cat.isCatalogModule(spec) {
+			if spec, path, ok := a.symRef(e, 0); ok && !a.isCatalog(spec) {
 				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XClient {
 					return x.Entry
 				}
@@ -773,7 +802,7 @@ func (a *analysis) valueClientUncached(e int32, depth int) *catalog.Entry {
 			}
 		}
 		if a.p.phase2 {
-			if spec, path, ok := a.symRef(e, 0); ok && !a.cat.isCatalogModule(spec) {
+			if spec, path, ok := a.symRef(e, 0); ok && !a.isCatalog(spec) {
 				if x, _ := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XClient {
 					return x.Entry
 				}
@@ -809,6 +838,9 @@ type project struct {
 	fs      *fsCache
 	workDir string
 	phase2  bool
+	// reexportsKnown: the first phase's summaries are complete, so
+	// constructions may follow re-exports to the catalog (phase 1c on).
+	reexportsKnown bool
 
 	mu   sync.RWMutex
 	sums map[string]*Summary
@@ -847,7 +879,7 @@ func (p *project) exportOf(from, spec string, path []string) (*Export, string) {
 }
 
 func (p *project) exportOfDepth(from, spec string, path []string, depth int) (*Export, string) {
-	if depth > 10 || p.cat.isCatalogModule(spec) {
+	if _, cat := p.catalogSpec(from, spec); depth > 10 || cat {
 		return nil, ""
 	}
 	target, ok := p.fs.resolve(from, spec)
@@ -1055,8 +1087,8 @@ func (p *project) catalogOrigin(from, spec string, path []string, depth int) (st
 	if depth > 8 {
 		return "", nil, false
 	}
-	if p.cat.isCatalogModule(spec) {
-		return spec, path, true
+	if s, ok := p.catalogSpec(from, spec); ok {
+		return s, path, true
 	}
 	target, ok := p.fs.resolve(from, spec)
 	if !ok {
@@ -1077,8 +1109,8 @@ func (p *project) catalogOrigin(from, spec string, path []string, depth int) (st
 		return p.catalogOrigin(target, x.Spec, append([]string{x.Name}, np[1:]...), depth+1)
 	}
 	for _, st := range s.Stars {
-		if p.cat.isCatalogModule(st) {
-			return st, np, true
+		if s, ok := p.catalogSpec(target, st); ok {
+			return s, np, true
 		}
 		if s2, p2, ok := p.catalogOrigin(target, st, np, depth+1); ok {
 			return s2, p2, true

@@ -1,0 +1,2 @@
+export { prisma } from './client.js'
+export * from './facade.js'
