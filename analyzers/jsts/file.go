@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 )
 
 // File is one parsed source file: its text, its flattened syntax tree and
@@ -374,9 +375,10 @@ func (w *worker) parseKeep(ctx context.Context, path, rel string, src []byte, ke
 	if !ok {
 		return nil, &parseError{"not a TypeScript or JavaScript file"}
 	}
-	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+	if looksBinary(src) {
 		return nil, &parseError{"binary file"}
 	}
+	src = withoutNUL(src)
 	if err := w.tooLarge(src); err != nil {
 		return nil, err
 	}
@@ -456,6 +458,48 @@ func (f *File) Pos(off uint32) (line, col int) {
 func (f *File) StartPos(i int32) (int, int) { return f.Pos(f.N[i].Start) }
 func (f *File) EndPos(i int32) (int, int)   { return f.Pos(f.N[i].End) }
 
+// looksBinary: the start of the file has a NUL byte and is not text (not
+// UTF-8, or more than a tenth control bytes), as Git tells binary files.
+// A NUL inside a string literal of a source file ("\x00RESULT\x00"
+// written raw) does not make it binary.
+func looksBinary(src []byte) bool {
+	head := src[:min(len(src), 8000)]
+	if bytes.IndexByte(head, 0) < 0 {
+		return false
+	}
+	controls := 0
+	for _, b := range head {
+		if b < 0x09 || b > 0x0d && b < 0x20 && b != 0x1b {
+			controls++
+		}
+	}
+	if controls*10 > len(head) {
+		return true
+	}
+	// the cut may split the last character
+	for i := 0; i < utf8.UTFMax && len(head) > 0 && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1]
+	}
+	return !utf8.Valid(head)
+}
+
+// withoutNUL returns src with each NUL byte replaced by a space (a copy,
+// only when there is one): tree-sitter's lexers read NUL as the end of
+// the input, and the engine never reads the inside of a string literal
+// that could hold one. Offsets are unchanged.
+func withoutNUL(src []byte) []byte {
+	if bytes.IndexByte(src, 0) < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i, b := range out {
+		if b == 0 {
+			out[i] = ' '
+		}
+	}
+	return out
+}
+
 // parseCheck only parses a file the rules cannot find anything in, to
 // report it when it does not parse at all; the tree is flattened only
 // when it has errors.
@@ -467,6 +511,7 @@ func (w *worker) parseCheck(ctx context.Context, path, rel string, src []byte) e
 	if err := w.tooLarge(src); err != nil {
 		return err
 	}
+	src = withoutNUL(src)
 	g, _ := grammarOf(lang)
 	tree, err := w.parser(g).parse(ctx, src)
 	if err != nil {

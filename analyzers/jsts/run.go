@@ -326,7 +326,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 				return
 			}
 			atomic.AddInt64(&stats.Bytes, int64(len(src)))
-			if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
+			if looksBinary(src) {
 				mu.Lock()
 				errs = append(errs, diag.Error{File: rel, Message: "binary file, not TypeScript or JavaScript"})
 				mu.Unlock()
