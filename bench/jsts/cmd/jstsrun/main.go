@@ -32,6 +32,7 @@ func main() {
 	cfgPath := flag.String("config", "", "config file")
 	repeat := flag.Int("repeat", 1, "run this many times (profiles of small trees)")
 	mentioning := flag.Bool("mentioning", false, "list the files Run would check that name a catalog module (the files the rules run on)")
+	imports := flag.String("imports", "", "list how imports resolve: all, or unresolved (the project's own specifiers that find nothing)")
 	flag.Parse()
 	wd, _ := os.Getwd()
 	cfg, err := config.Discover(wd, *cfgPath)
@@ -76,6 +77,21 @@ func main() {
 				fmt.Println(f)
 			}
 		}
+		return
+	}
+	if *imports != "" {
+		var roots []string
+		for _, a := range flag.Args() {
+			roots = append(roots, strings.TrimSuffix(a, "/..."))
+		}
+		kinds := map[string]int{}
+		for _, im := range jsts.Imports(context.Background(), roots, jsts.Options{Config: cfg, WorkDir: wd}) {
+			kinds[im.Kind]++
+			if *imports == "all" || im.Kind == *imports {
+				fmt.Printf("%s\t%s\t%s\t%s\n", im.Kind, im.File, im.Spec, im.Target)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "imports: %v\n", kinds)
 		return
 	}
 	if *bare {
