@@ -195,10 +195,15 @@ func (jc *jsCatalog) entriesForUncached(spec string) []*catalog.Entry {
 }
 
 // packageEntries returns the client entries of a catalog package (pg,
-// @prisma/client), not of a generated module.
+// @prisma/client, @prisma/client/edge.js as ESM names it), not of a
+// generated module.
 func (jc *jsCatalog) packageEntries(spec string) []*catalog.Entry {
 	var out []*catalog.Entry
-	for _, e := range jc.byModule[spec] {
+	mods := jc.byModule[spec]
+	if len(mods) == 0 && !strings.HasPrefix(spec, ".") {
+		mods = jc.byModule[stripOutputExt(spec)]
+	}
+	for _, e := range mods {
 		if e.Client != "" {
 			out = append(out, e)
 		}

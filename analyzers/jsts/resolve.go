@@ -224,33 +224,21 @@ func (c *fsCache) resolveUncached(dir, spec string) (string, bool) {
 }
 
 // resolvePaths applies the tsconfig/jsconfig nearest to dir: `paths`
-// (the longest matching prefix first, each target in order), then
-// `baseUrl`.
+// (the pattern with the longest matching prefix, each of its targets in
+// order), then `baseUrl`.
 func (c *fsCache) resolvePaths(dir, spec string) (string, bool) {
 	cfg := c.nearestTSConfig(dir)
 	if cfg == nil {
 		return "", false
 	}
-	for _, k := range cfg.keys {
-		prefix, suffix, wild := strings.Cut(k, "*")
-		var star string
-		switch {
-		case wild && len(spec) >= len(prefix)+len(suffix) && strings.HasPrefix(spec, prefix) && strings.HasSuffix(spec, suffix):
-			star = spec[len(prefix) : len(spec)-len(suffix)]
-		case !wild && spec == k:
-		default:
-			continue
+	for _, t := range cfg.pathTargets(spec) {
+		if p, ok := c.resolveFile(t); ok {
+			return p, true
 		}
-		for _, target := range cfg.paths[k] {
-			t := filepath.Join(cfg.pathsBase(), strings.Replace(target, "*", star, 1))
-			if p, ok := c.resolveFile(t); ok {
+		// a path to a package folder: its package.json decides
+		if c.isFile(filepath.Join(t, "package.json")) {
+			if p, ok := c.resolvePackageDir(t, "", 0); ok {
 				return p, true
-			}
-			// a path to a package folder: its package.json decides
-			if c.isFile(filepath.Join(t, "package.json")) {
-				if p, ok := c.resolvePackageDir(t, "", 0); ok {
-					return p, true
-				}
 			}
 		}
 	}
@@ -258,6 +246,26 @@ func (c *fsCache) resolvePaths(dir, spec string) (string, bool) {
 		return c.resolveFile(filepath.Join(cfg.baseURL, spec))
 	}
 	return "", false
+}
+
+// mappedTargets returns the paths package.json imports and tsconfig
+// paths map spec to (absolute, whether or not they exist).
+func (c *fsCache) mappedTargets(from, spec string) []string {
+	dir := filepath.Dir(from)
+	var out []string
+	if strings.HasPrefix(spec, "#") {
+		if info := c.nearestPkg(dir); info != nil {
+			for _, t := range subpathTargets(info.imports, spec) {
+				if strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../") {
+					out = append(out, filepath.Join(info.dir, t))
+				}
+			}
+		}
+	}
+	if cfg := c.nearestTSConfig(dir); cfg != nil {
+		out = append(out, cfg.pathTargets(spec)...)
+	}
+	return out
 }
 
 // resolveImports maps a #specifier through the `imports` field of the
@@ -401,12 +409,19 @@ func (c *fsCache) sourceOf(pdir, t string) (string, bool) {
 	}
 	segs := strings.Split(rel, "/")
 	if len(segs) > 1 && buildDirs[segs[0]] {
+		// dist/types/index.js is src/types/index.ts when that exists
+		// (a source folder named like a format folder), else
+		// src/index.ts (dist/types is the declarations' folder)
 		rest := segs[1:]
+		r := strings.Join(rest, "/")
+		cands = append(cands, filepath.Join(pdir, "src", r))
 		for len(rest) > 1 && formatDirs[rest[0]] {
 			rest = rest[1:]
 		}
-		r := strings.Join(rest, "/")
-		cands = append(cands, filepath.Join(pdir, "src", r), filepath.Join(pdir, r))
+		if r2 := strings.Join(rest, "/"); r2 != r {
+			cands = append(cands, filepath.Join(pdir, "src", r2))
+		}
+		cands = append(cands, filepath.Join(pdir, r))
 	} else {
 		cands = append(cands, filepath.Join(pdir, "src", rel))
 	}
@@ -487,6 +502,15 @@ func (p *project) catalogSpec(from, spec string) (string, bool) {
 	if generated {
 		if m := p.cat.generatedModule(); m != "" {
 			return m, true
+		}
+	}
+	if !resolved {
+		// an alias (#generated/*, ~generated/*) to a client that is not
+		// generated yet: the path it maps to is named like one
+		for _, t := range p.fs.mappedTargets(from, spec) {
+			if p.cat.isCatalogModule(filepath.ToSlash(strings.TrimPrefix(t, string(filepath.Separator)))) {
+				return spec, true
+			}
 		}
 	}
 	return "", false

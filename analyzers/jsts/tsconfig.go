@@ -30,6 +30,33 @@ func (t *tsconfig) pathsBase() string {
 	return t.pathsDir
 }
 
+// pathTargets returns the targets, absolute, of the paths pattern that
+// matches spec with the longest prefix (TypeScript tries that pattern
+// only), its * replaced by what it matched.
+func (t *tsconfig) pathTargets(spec string) []string {
+	for _, k := range t.keys {
+		prefix, suffix, wild := strings.Cut(k, "*")
+		var star string
+		switch {
+		case wild && len(spec) >= len(prefix)+len(suffix) && strings.HasPrefix(spec, prefix) && strings.HasSuffix(spec, suffix):
+			star = spec[len(prefix) : len(spec)-len(suffix)]
+		case !wild && spec == k:
+		default:
+			continue
+		}
+		var out []string
+		for _, target := range t.paths[k] {
+			p := strings.Replace(target, "*", star, 1)
+			if !filepath.IsAbs(p) { // ${configDir}/src/* is already absolute
+				p = filepath.Join(t.pathsBase(), p)
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	return nil
+}
+
 type rawTSConfig struct {
 	Extends         json.RawMessage `json:"extends"`
 	CompilerOptions struct {
@@ -75,7 +102,7 @@ func (c *fsCache) loadTSConfig(path string, depth int) *tsconfig {
 	if v, ok := c.tsfile.Load(path); ok {
 		return v.(*tsconfig)
 	}
-	cfg := c.readTSConfig(path, depth)
+	cfg := c.readTSConfig(path, depth, filepath.Dir(path))
 	if cfg != nil && !cfg.hasPaths && depth == 0 {
 		for _, r := range cfg.reference {
 			if rc := c.loadTSConfig(r, depth+1); rc != nil && rc.hasPaths {
@@ -90,7 +117,10 @@ func (c *fsCache) loadTSConfig(path string, depth int) *tsconfig {
 	return v.(*tsconfig)
 }
 
-func (c *fsCache) readTSConfig(path string, depth int) *tsconfig {
+// readTSConfig reads one config and its extends chain; leafDir is the
+// folder of the config a file uses, which ${configDir} in any config of
+// the chain names (TypeScript 5.5).
+func (c *fsCache) readTSConfig(path string, depth int, leafDir string) *tsconfig {
 	if depth > 8 {
 		return nil
 	}
@@ -108,24 +138,40 @@ func (c *fsCache) readTSConfig(path string, depth int) *tsconfig {
 	// config's own options override them all.
 	for _, e := range extendsList(raw.Extends) {
 		if p := c.findExtended(dir, e); p != "" {
-			if base := c.readTSConfig(p, depth+1); base != nil {
+			if base := c.readTSConfig(p, depth+1, leafDir); base != nil {
 				cfg.overlay(base)
 			}
 		}
 	}
 	own := &tsconfig{}
 	co := raw.CompilerOptions
+	// a path option is relative to the config that sets it, or to the
+	// using config's folder through ${configDir}
+	abs := func(v string) string {
+		if rest, ok := strings.CutPrefix(v, "${configDir}"); ok {
+			return filepath.Join(leafDir, rest)
+		}
+		return filepath.Join(dir, v)
+	}
 	if co.BaseURL != nil {
-		own.baseURL = filepath.Join(dir, *co.BaseURL)
+		own.baseURL = abs(*co.BaseURL)
 	}
 	if co.Paths != nil {
-		own.paths, own.pathsDir = co.Paths, dir
+		own.paths, own.pathsDir = map[string][]string{}, dir
+		for k, ts := range co.Paths {
+			for _, t := range ts {
+				if strings.HasPrefix(t, "${configDir}") {
+					t = abs(t)
+				}
+				own.paths[k] = append(own.paths[k], t)
+			}
+		}
 	}
 	if co.OutDir != nil {
-		own.outDir = filepath.Join(dir, *co.OutDir)
+		own.outDir = abs(*co.OutDir)
 	}
 	if co.RootDir != nil {
-		own.rootDir = filepath.Join(dir, *co.RootDir)
+		own.rootDir = abs(*co.RootDir)
 	}
 	cfg.overlay(own)
 	for _, r := range raw.References {
