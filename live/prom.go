@@ -149,6 +149,10 @@ func (m *metricSink) metrics(r *Result, leaking map[string]bool) {
 		m.gauge("mysql_global_status_max_used_connections", "Generic metric from SHOW GLOBAL STATUS.", r.Extra["max_used_connections"])
 		m.counter("mysql_global_status_connection_errors_total", "Total number of MySQL connection errors.", r.Extra["connection_errors_max_connections"], "error", "max_connections")
 		m.counter("mysql_global_status_aborted_connects", "Generic metric from SHOW GLOBAL STATUS.", r.Extra["aborted_connects"])
+		m.counter("mysql_global_status_access_denied_errors", "Generic metric from SHOW GLOBAL STATUS.", r.Extra["access_denied_errors"])
+		if v, ok := r.Extra["aborted_connects_preauth"]; ok { // MariaDB only
+			m.counter("mysql_global_status_aborted_connects_preauth", "Generic metric from SHOW GLOBAL STATUS.", v)
+		}
 		for _, st := range sortedKeys(r.ByState) {
 			m.gauge("mysql_info_schema_processlist_threads", "The number of client threads by state (Sleep = idle).", float64(r.ByState[st]), "state", st)
 		}

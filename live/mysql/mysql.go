@@ -246,7 +246,8 @@ const (
 	varsSQL = `SHOW GLOBAL VARIABLES WHERE Variable_name IN
   ('version', 'version_comment', 'max_connections', 'extra_max_connections', 'extra_port', 'performance_schema', 'max_user_connections')`
 	statusSQL = `SHOW GLOBAL STATUS WHERE Variable_name IN
-  ('Threads_connected', 'Threads_running', 'Max_used_connections', 'Connection_errors_max_connections', 'Aborted_connects')`
+  ('Threads_connected', 'Threads_running', 'Max_used_connections', 'Connection_errors_max_connections', 'Aborted_connects',
+   'Aborted_connects_preauth', 'Access_denied_errors')`
 	// PROCESS is what lets a user see other users' threads. The check
 	// looks at the user's global privileges and those of its enabled role.
 	privSQL = `SELECT CURRENT_USER(), COUNT(*) FROM information_schema.USER_PRIVILEGES
@@ -294,6 +295,14 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 		snap.Extra["max_used_connections"] = float64(atoi(status["Max_used_connections"]))
 		snap.Extra["connection_errors_max_connections"] = float64(atoi(status["Connection_errors_max_connections"]))
 		snap.Extra["aborted_connects"] = float64(atoi(status["Aborted_connects"]))
+		snap.Extra["access_denied_errors"] = float64(atoi(status["Access_denied_errors"]))
+		// MariaDB only: connects dropped before authenticating. With it and
+		// Access_denied_errors the alert rules tell refusals (which MariaDB
+		// counts in Connection_errors_max_connections only before the
+		// handshake) from failed logins and health checks.
+		if v, ok := status["Aborted_connects_preauth"]; ok {
+			snap.Extra["aborted_connects_preauth"] = float64(atoi(v))
+		}
 		snap.Extra["extra_max_connections"] = float64(atoi(vars["extra_max_connections"]))
 		snap.Extra["max_user_connections"] = float64(atoi(vars["max_user_connections"]))
 
