@@ -300,11 +300,24 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 		}
 	}
 	sort.Slice(r.Idle, func(i, j int) bool { return r.Idle[i].Seconds > r.Idle[j].Seconds })
+	// Sessions whose state and age the role may not see: an idle check
+	// cannot say "none" (UNKNOWN, naming the grant, unless what it does
+	// see is worse), and the oldest idle session is not known.
+	blind := func(st Status, msg string) (Status, string) {
+		if snap.Hidden == 0 {
+			return st, msg
+		}
+		return Worse(st, Unknown), fmt.Sprintf("%s; the state and age of %d sessions of other roles are hidden: %s", msg, snap.Hidden, snap.HiddenNote)
+	}
+	if snap.Hidden > 0 {
+		r.OldestIdle, r.OldestIdleTxn = nil, nil
+	}
 	if o.IdleOlder > 0 {
 		st, msg := OK, fmt.Sprintf("no client session idle longer than %s", o.IdleOlder)
 		if len(idleOld) > 0 {
 			st, msg = Warning, fmt.Sprintf("%d client sessions idle longer than %s: %s", len(idleOld), o.IdleOlder, describe(idleOld))
 		}
+		st, msg = blind(st, msg)
 		r.add(Check{Name: "idle", Status: st, Message: msg})
 	}
 	if o.IdleTxnOlder > 0 {
@@ -312,7 +325,14 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 		if len(txnOld) > 0 {
 			st, msg = Critical, fmt.Sprintf("%d sessions idle in transaction longer than %s: %s", len(txnOld), o.IdleTxnOlder, describe(txnOld))
 		}
+		st, msg = blind(st, msg)
 		r.add(Check{Name: "idle_in_transaction", Status: st, Message: msg})
+	}
+	if snap.MissingGrant != "" {
+		r.MissingGrant = snap.MissingGrant
+		r.add(Check{Name: "visibility", Status: OK, Message: fmt.Sprintf(
+			"counts include %d sessions of other roles whose state, client and age are hidden (and which may include background workers with a database and a user); budgets, users, databases and applications are seen: %s",
+			snap.Hidden, snap.HiddenNote)})
 	}
 
 	for _, n := range snap.Notes {

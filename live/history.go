@@ -20,6 +20,8 @@ type History struct {
 	mu sync.Mutex
 	// target -> group -> samples (oldest first)
 	series map[string]map[string][]sample
+	// target -> groups with sessions whose state is hidden (no leak call)
+	hidden map[string]map[string]bool
 }
 
 // NewHistory keeps n samples per application.
@@ -27,7 +29,7 @@ func NewHistory(n int) *History {
 	if n < 3 {
 		n = 3
 	}
-	return &History{N: n, series: map[string]map[string][]sample{}}
+	return &History{N: n, series: map[string]map[string][]sample{}, hidden: map[string]map[string]bool{}}
 }
 
 // Observe records a result's per-application counts (per-user when the
@@ -64,7 +66,22 @@ func (h *History) Observe(r *Result) {
 	for name, n := range total {
 		ser[name] = push(ser[name], sample{n, active[name], now}, h.N)
 	}
+	// A leak is growth while the active count holds: with sessions whose
+	// state is hidden, that cannot be told.
+	hidden := map[string]bool{}
+	for _, s := range snap.Sessions {
+		if s.Hidden {
+			hidden[s.Application] = true
+			if snap.AppsAreUsers {
+				hidden[s.User] = true
+			}
+		}
+	}
+	h.hidden[r.Target] = hidden
 	for _, name := range sortedKeys(total) {
+		if hidden[name] {
+			continue
+		}
 		if ok, msg := leak(ser[name], h.N); ok {
 			r.AddCheck(Check{Name: "leak:" + name, Status: Warning,
 				Message: fmt.Sprintf("%s %q may leak connections: %s", what, name, msg)})
@@ -78,6 +95,9 @@ func (h *History) Leaking(target string) map[string]bool {
 	defer h.mu.Unlock()
 	out := map[string]bool{}
 	for name, s := range h.series[target] {
+		if h.hidden[target][name] {
+			continue
+		}
 		if ok, _ := leak(s, h.N); ok {
 			out[name] = true
 		}

@@ -134,27 +134,60 @@ func TestPostgresExhaustionIsCritical(t *testing.T) {
 	_ = conns
 }
 
-func TestPostgresPrivilegesUnknownThenGrant(t *testing.T) {
+// Without pg_monitor a role still sees every backend's row, database, user
+// and application (not other roles' state, client or ages), so connlint
+// counts: capacity, thresholds and budgets work; what cannot be seen is
+// reported as such, naming the grant. Before, the check said UNKNOWN.
+func TestPostgresWithoutPgMonitorStillCounts(t *testing.T) {
 	pg := cluster.Get(t)
 	pg.TerminateOthers(t)
 	pg.Exec(t, "DROP ROLE IF EXISTS nosee")
 	pg.Exec(t, "CREATE ROLE nosee LOGIN")
 	t.Cleanup(func() { pg.TerminateOthers(t); pg.Exec(t, "DROP ROLE IF EXISTS nosee") })
 	pg.Open(t, 2, "postgres", "postgres", "hidden", "")
+	pg.Open(t, 1, "nosee", "postgres", "mine", "")
+	dsn := pg.DSN("nosee", "postgres", "")
 
-	r, _, res := runJSON(t, "--dsn", pg.DSN("nosee", "postgres", ""))
-	if r.code != ExitUnknown || res.Status != Unknown {
-		t.Fatalf("unprivileged: exit %d, want 3\n%s", r.code, r.stdout)
+	// 2 hidden + 1 of its own + the harness's helper session (hidden too).
+	r, _, res := runJSON(t, "--dsn", dsn)
+	if r.code != ExitOK || res.Status != OK {
+		t.Fatalf("unprivileged: exit %d, want 0\n%s", r.code, r.stdout)
 	}
-	if res.MissingGrant != "pg_monitor" {
-		t.Errorf("missing_grant = %q, want pg_monitor", res.MissingGrant)
+	if res.Used != 4 || res.Capacity != 17 || res.ByApplication["hidden"] != 2 || res.ByApplication["mine"] != 1 || res.ByUser["postgres"] != 3 {
+		t.Errorf("used %d of %d, by_application %v, by_user %v", res.Used, res.Capacity, res.ByApplication, res.ByUser)
 	}
-	mustContain(t, "error", res.Error, "GRANT pg_monitor", "pg_read_all_stats")
+	if res.ByState["unknown"] != 3 || res.ByState["idle"] != 1 || res.ByClientAddr["unknown"] != 3 || res.ByClientAddr["127.0.0.1"] != 1 {
+		t.Errorf("by_state %v, by_client_addr %v: other roles' state and client are hidden", res.ByState, res.ByClientAddr)
+	}
+	if res.MissingGrant != "pg_monitor" || res.OldestIdle != nil {
+		t.Errorf("missing_grant %q, oldest_idle %+v", res.MissingGrant, res.OldestIdle)
+	}
+	v := check(res, "visibility")
+	if v == nil || v.Status != OK {
+		t.Fatalf("no visibility check: %+v", res.Checks)
+	}
+	mustContain(t, "visibility", v.Message, "3 sessions of other roles", "GRANT pg_monitor TO nosee")
+
+	// Thresholds and budgets work on what it counts.
+	if r := runMain(t, "--dsn", dsn, "--warn", "3", "--crit", "10"); r.code != ExitWarning {
+		t.Errorf("--warn 3: exit %d, want 1\n%s", r.code, r.stdout)
+	}
+	r, _, res = runJSON(t, "--dsn", dsn, "--budget", "hidden=1", "--budget", "user:postgres=5")
+	if r.code != ExitCritical || check(res, "budget:app:hidden").Status != Critical || check(res, "budget:user:postgres").Status != OK {
+		t.Errorf("budgets: exit %d, %+v", r.code, res.Checks)
+	}
+	// An idle check cannot say "none" about sessions it cannot see.
+	r, _, res = runJSON(t, "--dsn", dsn, "--idle-older", "1h")
+	idle := check(res, "idle")
+	if r.code != ExitUnknown || idle == nil || idle.Status != Unknown {
+		t.Fatalf("--idle-older 1h: exit %d, idle %+v, want UNKNOWN", r.code, idle)
+	}
+	mustContain(t, "idle", idle.Message, "3 sessions of other roles are hidden", "GRANT pg_monitor TO nosee")
 
 	pg.Exec(t, "GRANT pg_monitor TO nosee")
-	r, _, res = runJSON(t, "--dsn", pg.DSN("nosee", "postgres", ""))
-	if r.code != ExitOK || res.ByApplication["hidden"] != 2 || res.ByClientAddr["127.0.0.1"] != 2 {
-		t.Fatalf("after GRANT pg_monitor: exit %d by_application %v by_client_addr %v", r.code, res.ByApplication, res.ByClientAddr)
+	r, _, res = runJSON(t, "--dsn", dsn)
+	if r.code != ExitOK || res.MissingGrant != "" || res.ByState["unknown"] != 0 || res.ByClientAddr["127.0.0.1"] != 3 || check(res, "visibility") != nil {
+		t.Fatalf("after GRANT pg_monitor: exit %d missing_grant %q by_state %v by_client_addr %v", r.code, res.MissingGrant, res.ByState, res.ByClientAddr)
 	}
 }
 

@@ -915,11 +915,12 @@ func TestReadmeGrantsPostgres(t *testing.T) {
 	if strings.Contains(out+stderr, pass) {
 		t.Error("the password is in the output")
 	}
-	// Without the grant the same check cannot see and says which grant.
+	// Without the grant the same check still counts, and says which grant
+	// would show the state of other roles' sessions.
 	pgRole(t, pg, "nogrant", "")
 	out, _, code = shellSplit(t, dir, bin, "connlint live --dsn '"+pg.DSN("nogrant", "postgres", "")+"' --format json")
-	if _, r := liveJSON(t, out); code != 3 || r.MissingGrant != "pg_monitor" {
-		t.Errorf("without pg_monitor: exit %d, missing_grant %q; want 3 and pg_monitor", code, r.MissingGrant)
+	if _, r := liveJSON(t, out); code != 0 || r.MissingGrant != "pg_monitor" || r.ByApplication["orders"] != 2 {
+		t.Errorf("without pg_monitor: exit %d, missing_grant %q, by_application %v; want 0, pg_monitor and the orders sessions", code, r.MissingGrant, r.ByApplication)
 	}
 
 	time.Sleep(1100 * time.Millisecond)

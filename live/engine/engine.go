@@ -95,6 +95,10 @@ type Session struct {
 	Seconds     float64 `json:"seconds"` // time in the current state, never negative
 	// XactSeconds is the age of the open transaction (PostgreSQL), 0 if none.
 	XactSeconds float64 `json:"xact_seconds,omitempty"`
+	// Hidden is true when the monitoring role may not see the session's
+	// state, client and ages (PostgreSQL without pg_read_all_stats): they
+	// read "unknown" and 0.
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // Idle reports whether the session is idle in the broad sense: idle, or
@@ -112,6 +116,9 @@ const (
 	StateIdle             = "idle"
 	StateIdleInTxn        = "idle in transaction"
 	StateIdleInTxnAborted = "idle in transaction (aborted)"
+	// StateUnknown is the state (and client) of a session the role may
+	// not look at.
+	StateUnknown = "unknown"
 )
 
 // IsIdleState reports whether a state counts as idle.
@@ -188,6 +195,12 @@ type Snapshot struct {
 	// AppsAreUsers is true when the engine has no application names and
 	// budgets match users (MySQL without performance_schema).
 	AppsAreUsers bool `json:"-"`
+	// Hidden counts the sessions whose state, client and ages the role may
+	// not see (see Session.Hidden); HiddenNote says why and what to grant,
+	// MissingGrant names the grant.
+	Hidden       int    `json:"-"`
+	HiddenNote   string `json:"-"`
+	MissingGrant string `json:"-"`
 
 	Took time.Duration `json:"-"`
 }

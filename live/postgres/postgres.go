@@ -7,6 +7,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/connlint/connlint/live/engine"
@@ -56,9 +57,11 @@ const (
        coalesce(a.state, ''),
        greatest(coalesce(extract(epoch FROM now() - a.state_change), 0), 0)::float8,
        greatest(coalesce(extract(epoch FROM now() - a.xact_start), 0), 0)::float8,
-       a.pid = pg_backend_pid()
+       a.pid = pg_backend_pid(),
+       a.backend_type IS NULL
 FROM pg_stat_activity a
-WHERE a.backend_type = 'client backend'`
+WHERE a.backend_type = 'client backend'
+   OR a.backend_type IS NULL AND a.datid IS NOT NULL AND a.usesysid IS NOT NULL`
 
 	limitsSQL = `SELECT 'role', rolname::text, rolconnlimit FROM pg_roles WHERE rolconnlimit >= 0 AND rolcanlogin
 UNION ALL
@@ -94,10 +97,14 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 		snap.Extra["reserved_connections"] = float64(res)
 		snap.Extra["server_version_num"] = float64(versionNum)
 		if !super && !readAll {
-			// Without the grant other sessions' state, client and
-			// backend_type read as NULL: any count would be wrong.
-			return &engine.Error{Kind: engine.Privilege, Grant: "pg_monitor",
-				Msg: fmt.Sprintf("role %q cannot see other sessions in pg_stat_activity: GRANT pg_monitor TO %q (or pg_read_all_stats)", who, who)}
+			// Degraded: every backend's row is there, with its database,
+			// user and application_name, but other roles' state, client,
+			// ages and backend_type read as NULL. A hidden row with a
+			// database and a user is counted as a client backend (it may
+			// be a parallel worker or a logical walsender: an upper
+			// bound); what cannot be seen is reported as such.
+			snap.MissingGrant = "pg_monitor"
+			snap.HiddenNote = fmt.Sprintf("role %s lacks pg_read_all_stats: GRANT pg_monitor TO %s (or pg_read_all_stats)", who, quoteIdent(who))
 		}
 
 		rows, err := br.Query()
@@ -109,9 +116,14 @@ func (e *Engine) Snapshot(ctx context.Context) (*engine.Snapshot, error) {
 		for rows.Next() {
 			var s engine.Session
 			var self bool
-			if err := rows.Scan(&s.PID, &s.User, &s.Application, &s.Database, &s.Client, &s.State, &s.Seconds, &s.XactSeconds, &self); err != nil {
+			var hidden bool
+			if err := rows.Scan(&s.PID, &s.User, &s.Application, &s.Database, &s.Client, &s.State, &s.Seconds, &s.XactSeconds, &self, &hidden); err != nil {
 				rows.Close()
 				return err
+			}
+			if hidden {
+				s.State, s.Client, s.Hidden = engine.StateUnknown, engine.StateUnknown, true
+				snap.Hidden++
 			}
 			userAll[s.User]++
 			dbAll[s.Database]++
@@ -250,6 +262,16 @@ func (e *Engine) Terminate(ctx context.Context, f engine.TerminateFilter, execut
 		return out, err
 	}
 	return out, engine.Refused(out)
+}
+
+// quoteIdent quotes a role name as SQL does when it must.
+func quoteIdent(s string) string {
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '_') {
+			return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+		}
+	}
+	return s
 }
 
 func nonNil(s []string) []string {
