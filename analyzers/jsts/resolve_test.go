@@ -26,6 +26,9 @@ func TestResolve(t *testing.T) {
 		{"apps/web/src/app/api/report/route.ts", "@acme/db", "packages/db/src/index.ts"},
 		// an exports subpath
 		{"apps/web/src/lib/db.ts", "@acme/db/client", "packages/db/src/client.ts"},
+		// a subpath pattern with conditions
+		{"apps/worker/src/jobs/compat.ts", "@acme/db/models/user", "packages/db/src/models/user.ts"},
+		{"apps/worker/src/jobs/compat.ts", "@acme/db/legacy", "packages/db/src/legacy.ts"},
 		// not exported: Node refuses, TypeScript's node10 mode reads the path
 		{"apps/web/src/lib/db.ts", "@acme/db/facade", "packages/db/src/facade.ts"},
 		// tsconfig paths from an extends chain through a config package

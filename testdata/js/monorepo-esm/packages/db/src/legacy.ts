@@ -1,0 +1,1 @@
+export { PrismaClient as LegacyPrismaClient } from './compat.js'
