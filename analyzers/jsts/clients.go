@@ -223,6 +223,16 @@ func (jc *jsCatalog) generatedModule() string {
 	return ""
 }
 
+// canonical is the specifier the catalog matches for spec: the first
+// module of its entry (a generated client path is @prisma/client), or
+// spec itself.
+func (jc *jsCatalog) canonical(spec string) string {
+	if es := jc.entriesFor(spec); len(es) > 0 && len(es[0].Modules) > 0 {
+		return es[0].Modules[0]
+	}
+	return spec
+}
+
 // stripSourceExt drops a TypeScript source extension.
 func stripSourceExt(s string) string {
 	for _, e := range []string{".ts", ".tsx", ".mts", ".cts"} {

@@ -29,6 +29,7 @@ func Imports(ctx context.Context, roots []string, opts Options) []ImportInfo {
 		_ = w.walk(r)
 	}
 	p.fs.addWorkspaces(w.pkgJSONs)
+	p.fs.addPrismaSchemas(w.prisma)
 	wk := newWorker(ctx)
 	defer wk.close()
 	var out []ImportInfo

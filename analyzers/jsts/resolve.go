@@ -20,6 +20,9 @@ type fsCache struct {
 	tsfile   sync.Map // config file -> *tsconfig
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
 	gen      sync.Map // dir -> bool (a generated Prisma client folder)
+	// prismaOut are the client folders the walked Prisma schemas declare
+	// (set before the workers start)
+	prismaOut []string
 	// workspace packages by name: the package.json files seen under the
 	// walked roots.
 	mu        sync.Mutex
@@ -495,7 +498,7 @@ func (p *project) catalogSpec(from, spec string) (string, bool) {
 		return spec, true
 	}
 	target, resolved := p.fs.resolve(from, spec)
-	generated := resolved && p.fs.inGeneratedClient(target)
+	generated := resolved && (p.fs.inGeneratedClient(target) || p.fs.inPrismaOutput(target))
 	if p.cat.isCatalogModule(spec) {
 		return spec, !resolved || generated
 	}
@@ -504,13 +507,25 @@ func (p *project) catalogSpec(from, spec string) (string, bool) {
 			return m, true
 		}
 	}
-	if !resolved {
-		// an alias (#generated/*, ~generated/*) to a client that is not
-		// generated yet: the path it maps to is named like one
-		for _, t := range p.fs.mappedTargets(from, spec) {
-			if p.cat.isCatalogModule(filepath.ToSlash(strings.TrimPrefix(t, string(filepath.Separator)))) {
-				return spec, true
+	if resolved {
+		return "", false
+	}
+	// Not generated yet: the path the specifier names (relative, or an
+	// alias's target: #generated/*, ~generated/*) is a schema's output
+	// folder, or is named like a generated client.
+	paths := p.fs.mappedTargets(from, spec)
+	if strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") {
+		paths = append(paths, filepath.Join(filepath.Dir(from), spec))
+	}
+	for _, t := range paths {
+		if p.fs.inPrismaOutput(t) {
+			if m := p.cat.generatedModule(); m != "" {
+				return m, true
 			}
+		}
+		form := filepath.ToSlash(strings.TrimPrefix(t, string(filepath.Separator)))
+		if p.cat.isCatalogModule(form) {
+			return p.cat.canonical(form), true
 		}
 	}
 	return "", false

@@ -146,6 +146,8 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		}
 	}
 	p.fs.addWorkspaces(w.pkgJSONs)
+	p.fs.addPrismaSchemas(w.prisma)
+	schemaNeedles := p.fs.prismaNeedles()
 	p.loadDeclaredEntries(ctx, w)
 	// Directory roots: their files are targets.
 	for _, f := range w.files {
@@ -221,7 +223,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		})
 	}
 	summarize(universe, false, func(path string, src []byte) bool {
-		return p.cat.mentions(src) || cfg.IsSingleton(path)
+		return p.cat.mentions(src) || cfg.IsSingleton(path) || schemaNeedles.matches(src)
 	}, p.sums)
 	mark("phase1")
 	// Re-exporting modules (barrels) of interesting modules, until stable.
@@ -603,7 +605,7 @@ func (p *project) interestingCount() int {
 // (its stem, its folder for an index file, its package name, an exact
 // tsconfig alias or package.json import (#db) to it).
 func (p *project) interestingNeedles(w *walker) *needleSet {
-	ns := newNeedleSet()
+	ns := p.fs.prismaNeedles()
 	files := map[string]bool{}
 	for path, s := range p.sums {
 		if !p.interesting(s, 0) {

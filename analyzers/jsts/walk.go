@@ -97,6 +97,7 @@ type walker struct {
 	files    []string
 	pkgJSONs []string
 	tsconfig []string
+	prisma   []string // Prisma schema files
 	excluded func(string) bool
 }
 
@@ -150,6 +151,10 @@ func (w *walker) walk(root string) error {
 			return nil
 		case "tsconfig.json", "jsconfig.json":
 			w.tsconfig = append(w.tsconfig, path)
+			return nil
+		}
+		if strings.HasSuffix(name, ".prisma") {
+			w.prisma = append(w.prisma, path)
 			return nil
 		}
 		if _, ok := languageOf(name); !ok || isDeclarationFile(name) {
