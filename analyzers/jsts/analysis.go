@@ -37,6 +37,9 @@ type analysis struct {
 	sites []*construction
 
 	exportNamesMemo map[string]string
+	// viaModules: constructors and callees of the file that come from
+	// project modules, seen before re-exports are known (phase 1c).
+	viaModules []modRef
 	// nest bounds the mutual recursion of the value questions (a getter
 	// that returns its own call, a variable initialised from itself).
 	nest int
@@ -2084,11 +2087,27 @@ func (a *analysis) throughReexports(spec string, path []string) (string, []strin
 	if s, ok := a.p.catalogSpec(a.f.Path, spec); ok {
 		return s, path
 	}
-	if !a.p.reexportsKnown || len(path) == 0 {
+	if len(path) == 0 {
+		return spec, path
+	}
+	if !a.p.reexportsKnown {
+		// known after the first phase: phase 1c summarizes the file
+		// again when this one turns out to be a catalog export (a
+		// constructor or factory is at most ns.Name)
+		if len(normPath(path)) <= 2 {
+			a.viaModules = append(a.viaModules, modRef{Spec: spec, Path: path})
+		}
 		return spec, path
 	}
 	if s2, p2, ok := a.p.catalogOrigin(a.f.Path, spec, path, 0); ok {
 		return s2, p2
 	}
 	return spec, path
+}
+
+// modRef is a constructor or callee taken from a project module
+// (spec, and the property path in it) before re-exports are known.
+type modRef struct {
+	Spec string
+	Path []string
 }

@@ -494,6 +494,20 @@ func splitPkg(spec string) (name, sub string) {
 // module at lib/prisma/client.ts is the project's own); a path that
 // resolves into a generated client folder is one whatever its name.
 func (p *project) catalogSpec(from, spec string) (string, bool) {
+	key := filepath.Dir(from) + "\x00" + spec
+	if v, ok := p.catSpecs.Load(key); ok {
+		s := v.(string)
+		return s, s != ""
+	}
+	s, ok := p.catalogSpecUncached(from, spec)
+	if !ok {
+		s = ""
+	}
+	p.catSpecs.Store(key, s)
+	return s, ok
+}
+
+func (p *project) catalogSpecUncached(from, spec string) (string, bool) {
 	if len(p.cat.packageEntries(spec)) > 0 {
 		return spec, true
 	}

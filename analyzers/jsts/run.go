@@ -285,6 +285,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			s.Aux = p.sums[path].Aux
 			p.sums[path] = s
 		}
+		p.originMemo = sync.Map{}
 	}
 	mark("phase1c")
 	p.finishPhase1()
@@ -744,18 +745,15 @@ func (p *project) unsummarized(paths []string) []string {
 }
 
 // importersOfCatalogReexports lists, sorted, the summarized files that
-// import a project module re-exporting something of a catalog module.
+// build something with a constructor or function a project module
+// re-exports from a catalog module (new PrismaClient() with PrismaClient
+// from a facade): only they can summarize differently now.
 func (p *project) importersOfCatalogReexports() []string {
-	reexports := map[string]bool{}
 	var out []string
 	for path, s := range p.sums {
-		for _, im := range s.Imports {
-			v, seen := reexports[im]
-			if !seen {
-				v = p.reexportsCatalog(im, 0)
-				reexports[im] = v
-			}
-			if v {
+		for _, v := range s.Via {
+			spec, sub, ok := p.catalogOrigin(path, v.Spec, v.Path, 0)
+			if ok && (p.cat.matchNew(spec, sub) != nil || p.cat.matchCall(spec, sub) != nil) {
 				out = append(out, path)
 				break
 			}
@@ -763,29 +761,4 @@ func (p *project) importersOfCatalogReexports() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// reexportsCatalog: the module re-exports a name that comes from a
-// catalog module, directly or through other project modules.
-func (p *project) reexportsCatalog(file string, depth int) bool {
-	s := p.sums[file]
-	if s == nil || depth > 6 {
-		return false
-	}
-	for _, x := range s.Exports {
-		if x.Kind == XReexport && x.Name != "*" {
-			if _, _, ok := p.catalogOrigin(file, x.Spec, []string{x.Name}, 0); ok {
-				return true
-			}
-		}
-	}
-	for _, st := range s.Stars {
-		if _, ok := p.catalogSpec(file, st); ok {
-			return true
-		}
-		if t, ok := p.fs.resolve(file, st); ok && t != file && p.reexportsCatalog(t, depth+1) {
-			return true
-		}
-	}
-	return false
 }

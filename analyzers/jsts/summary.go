@@ -52,6 +52,9 @@ type Summary struct {
 	// Kinds: every client kind constructed in the file, at its first site.
 	Kinds   map[string]pos
 	Imports []string // resolved project files this file imports
+	// Via: constructors and callees taken from project modules while
+	// re-exports were not known yet (see importersOfCatalogReexports).
+	Via []modRef
 	// CachedCalls: calls of imported functions whose result the module
 	// caches for the process (_cache.redis = createRedis()); a factory
 	// among them makes the module a singleton (known after phase 1).
@@ -200,6 +203,7 @@ func (a *analysis) summarize() *Summary {
 		}
 	}
 	a.collectExports(s)
+	s.Via = a.viaModules
 	for _, c := range a.sites {
 		kind := c.entry.Client
 		if _, ok := s.Kinds[kind]; !ok {
@@ -841,6 +845,9 @@ type project struct {
 	// reexportsKnown: the first phase's summaries are complete, so
 	// constructions may follow re-exports to the catalog (phase 1c on).
 	reexportsKnown bool
+	// catSpecs memoizes catalogSpec (dir + spec); originMemo
+	// catalogOrigin (module + name), reset when summaries are replaced.
+	catSpecs, originMemo sync.Map
 
 	mu   sync.RWMutex
 	sums map[string]*Summary
@@ -1102,6 +1109,28 @@ func (p *project) catalogOrigin(from, spec string, path []string, depth int) (st
 	if len(np) == 0 {
 		return "", nil, false
 	}
+	// memoized per module and name: a barrel's stars are followed once,
+	// not at every call of every file that imports it
+	key := target + "\x00" + strings.Join(np, "\x00")
+	if v, ok := p.originMemo.Load(key); ok {
+		o := v.(origin)
+		return o.spec, o.path, o.ok
+	}
+	spec2, path2, ok2 := p.catalogOriginIn(target, s, np, depth)
+	p.originMemo.Store(key, origin{spec2, path2, ok2})
+	return spec2, path2, ok2
+}
+
+// origin is a memoized catalogOrigin answer.
+type origin struct {
+	spec string
+	path []string
+	ok   bool
+}
+
+// catalogOriginIn is catalogOrigin for name path np of module target,
+// whose summary is s.
+func (p *project) catalogOriginIn(target string, s *Summary, np []string, depth int) (string, []string, bool) {
 	if x := s.Exports[np[0]]; x != nil {
 		if x.Kind != XReexport || x.Name == "*" {
 			return "", nil, false
