@@ -1,15 +1,25 @@
-// Command bench measures connlint's Go analyzers on a large real module:
-// the time spent loading and type-checking (go/packages, as the CLI loads)
-// against the time spent in the analyzers (release and singleton through
-// go/analysis/checker, as the CLI runs them), and the peak memory of a run
-// against that of loading alone.
+// Command bench measures connlint's Go loading and analysis on large real
+// modules.
 //
-//	go run ./bench/goanalysis -dir /root/go/pkg/mod/github.com/golangci/golangci-lint/v2@v2.15.0 ./...
+// Loading modes, each run in a child process of its own so that its peak
+// resident memory (getrusage's maxrss) is its own:
 //
-// Each measurement runs in a child process of its own so that peak resident
-// memory (getrusage's maxrss) belongs to that phase alone. -runs repeats
-// them; the report gives the median. -ctrlflow also measures x/tools'
-// ctrlflow pass, which the release analyzer does not use.
+//   - lean: the CLI's loader (internal/goload with analyzers/factscope):
+//     one package at a time, dependencies that cannot matter to the rules
+//     checked for their declarations only;
+//
+//   - full: the same loader with every dependency checked in full;
+//
+//   - legacy: go/packages LoadAllSyntax and go/analysis/checker, as the
+//     CLI loaded before internal/goload.
+//
+//     go run ./bench/goanalysis -dir /path/to/module ./...
+//
+// -vs runs the connlint binary built from this tree and golangci-lint v2
+// (built from the module proxy into a temporary folder, or -golangci
+// BINARY) with only sqlclosecheck, rowserrcheck and bodyclose, one after
+// the other on each module, and prints wall time and peak memory side by
+// side (see compare.go).
 package main
 
 import (
@@ -19,47 +29,54 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/connlint/connlint/analyzers/factscope"
 	"github.com/connlint/connlint/analyzers/release"
 	"github.com/connlint/connlint/analyzers/singleton"
+	"github.com/connlint/connlint/internal/goload"
 )
-
-// The CLI's load mode (internal/lint).
-const loadMode = packages.LoadAllSyntax | packages.NeedModule
 
 type sample struct {
 	Mode     string  `json:"mode"`
 	Packages int     `json:"packages"`
-	LoadSec  float64 `json:"load_sec"`
-	RunSec   float64 `json:"run_sec"`
-	LoadCPU  float64 `json:"load_cpu_sec"` // user+system CPU seconds, steadier than wall time on a busy machine
-	RunCPU   float64 `json:"run_cpu_sec"`
+	Full     int     `json:"full"` // packages type-checked in full and analyzed
+	Sec      float64 `json:"sec"`
+	CPU      float64 `json:"cpu_sec"` // user+system, steadier than wall time on a busy machine
 	Findings int     `json:"findings"`
 	MaxRSSMB float64 `json:"max_rss_mb"`
 }
 
 func main() {
 	dir := flag.String("dir", ".", "module folder to load from")
-	mode := flag.String("mode", "", "child mode: load, analyze or ctrlflow (empty: run them all and report)")
-	runs := flag.Int("runs", 3, "runs of each mode")
-	withCtrlflow := flag.Bool("ctrlflow", true, "also measure x/tools' ctrlflow pass for comparison")
-	cpuprofile := flag.String("cpuprofile", "", "child mode: write a CPU profile of the analysis phase to this file")
+	mode := flag.String("mode", "", "child mode: lean, full or legacy (empty: run the -modes and report)")
+	modes := flag.String("modes", "lean,full,legacy", "modes to measure")
+	runs := flag.Int("runs", 3, "runs of each mode (the report gives medians)")
+	vs := flag.Bool("vs", false, "compare the connlint binary with golangci-lint on each -dir (comma-separated folders)")
+	gcl := flag.String("golangci", "", "with -vs: golangci-lint binary (default: build "+golangciModule+"@"+golangciVersion+" into a temporary folder)")
 	flag.Parse()
 	patterns := flag.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	if *vs {
+		if err := compare(strings.Split(*dir, ","), patterns, *runs, *gcl); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *mode != "" {
-		s, err := child(*mode, *dir, patterns, *cpuprofile)
+		s, err := child(*mode, *dir, patterns)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
@@ -67,13 +84,10 @@ func main() {
 		_ = json.NewEncoder(os.Stdout).Encode(s)
 		return
 	}
-	modes := []string{"load", "analyze"}
-	if *withCtrlflow {
-		modes = append(modes, "ctrlflow")
-	}
+	list := strings.Split(*modes, ",")
 	results := map[string][]sample{}
 	for r := 0; r < *runs; r++ {
-		for _, m := range modes {
+		for _, m := range list {
 			s, err := spawn(m, *dir, patterns)
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "bench:", err)
@@ -82,7 +96,7 @@ func main() {
 			results[m] = append(results[m], s)
 		}
 	}
-	report(results, modes)
+	report(results, list)
 }
 
 func spawn(mode, dir string, patterns []string) (sample, error) {
@@ -90,8 +104,7 @@ func spawn(mode, dir string, patterns []string) (sample, error) {
 	if err != nil {
 		return sample{}, err
 	}
-	args := append([]string{"-mode", mode, "-dir", dir}, patterns...)
-	cmd := exec.Command(self, args...)
+	cmd := exec.Command(self, append([]string{"-mode", mode, "-dir", dir}, patterns...)...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -101,58 +114,103 @@ func spawn(mode, dir string, patterns []string) (sample, error) {
 	if err := json.Unmarshal(out, &s); err != nil {
 		return sample{}, fmt.Errorf("%s: %v", mode, err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.MaxRSSMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
-	}
+	s.MaxRSSMB = maxRSSMB(cmd.ProcessState)
 	return s, nil
 }
 
-func child(mode, dir string, patterns []string, cpuprofile string) (sample, error) {
+// maxRSSMB is a finished process's peak resident memory (wait4's rusage).
+func maxRSSMB(ps *os.ProcessState) float64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
+	return 0
+}
+
+func analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{singleton.New(nil), release.New(nil)}
+}
+
+func child(mode, dir string, patterns []string) (sample, error) {
 	s := sample{Mode: mode}
 	start, cpu0 := time.Now(), cpuTime()
-	cfg := &packages.Config{Context: context.Background(), Mode: loadMode, Dir: dir, Tests: false}
+	var err error
+	switch mode {
+	case "lean", "full":
+		err = runGoload(&s, mode == "lean", dir, patterns)
+	case "legacy":
+		err = runLegacy(&s, dir, patterns)
+	default:
+		err = fmt.Errorf("unknown mode %q", mode)
+	}
+	s.Sec = time.Since(start).Seconds()
+	s.CPU = cpuTime() - cpu0
+	if f := os.Getenv("BENCH_HEAPPROFILE"); f != "" && err == nil {
+		err = writeHeapProfile(f)
+	}
+	return s, err
+}
+
+// writeHeapProfile records what is still live once the run is over.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(f)
+}
+
+func runGoload(s *sample, lean bool, dir string, patterns []string) error {
+	cfg := goload.Config{Context: context.Background(), Dir: dir, Analyzers: analyzers()}
+	if lean {
+		scope := factscope.New(nil)
+		cfg.Full = func(u *goload.Unit) bool {
+			why := scope.Why(&factscope.Package{Path: u.Meta.PkgPath, Name: u.Meta.Name, Files: u.Files, FileNames: u.Meta.CompiledGoFiles, Imports: u.Imports})
+			if why != "" && os.Getenv("BENCH_LISTFULL") != "" {
+				fmt.Fprintf(os.Stderr, "why: %s: %s (%d files)\n", u.Meta.PkgPath, why, len(u.Files))
+			}
+			return why != ""
+		}
+		cfg.Bodies = func(u *goload.Unit) bool {
+			return scope.NeedsBodies(u.Meta.PkgPath, u.Meta.Name, u.Meta.CompiledGoFiles, u.Imports, u.Sources)
+		}
+		cfg.OnFact = scope.Observe
+	}
+	roots, _, stats, err := goload.Run(cfg, patterns...)
+	if err != nil {
+		return err
+	}
+	s.Packages, s.Full = stats.Packages, stats.Full
+	if os.Getenv("BENCH_LISTFULL") != "" {
+		for path := range stats.FullPaths {
+			fmt.Fprintln(os.Stderr, "full:", path)
+		}
+	}
+	for _, r := range roots {
+		s.Findings += len(r.Diagnostics)
+	}
+	return nil
+}
+
+func runLegacy(s *sample, dir string, patterns []string) error {
+	cfg := &packages.Config{Context: context.Background(), Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return s, err
+		return err
 	}
-	s.LoadSec = time.Since(start).Seconds()
-	s.LoadCPU = cpuTime() - cpu0
 	packages.Visit(pkgs, nil, func(*packages.Package) { s.Packages++ })
-	var as []*analysis.Analyzer
-	switch mode {
-	case "load":
-		return s, nil
-	case "analyze":
-		as = []*analysis.Analyzer{release.Analyzer, singleton.Analyzer}
-	case "ctrlflow":
-		as = []*analysis.Analyzer{ctrlflow.Analyzer}
-	default:
-		return s, fmt.Errorf("unknown mode %q", mode)
-	}
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
-		if err != nil {
-			return s, err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return s, err
-		}
-		defer pprof.StopCPUProfile()
-	}
-	start, cpu0 = time.Now(), cpuTime()
-	graph, err := checker.Analyze(as, pkgs, &checker.Options{})
+	s.Full = s.Packages
+	graph, err := checker.Analyze(analyzers(), pkgs, &checker.Options{})
 	if err != nil {
-		return s, err
+		return err
 	}
-	s.RunSec = time.Since(start).Seconds()
-	s.RunCPU = cpuTime() - cpu0
 	for act := range graph.All() {
 		if act.IsRoot {
 			s.Findings += len(act.Diagnostics)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 func median(xs []float64) float64 {
@@ -170,32 +228,14 @@ func pick(ss []sample, f func(sample) float64) float64 {
 }
 
 func report(results map[string][]sample, modes []string) {
-	load := results["load"]
-	loadSec := pick(load, func(s sample) float64 { return s.LoadSec })
-	loadRSS := pick(load, func(s sample) float64 { return s.MaxRSSMB })
-	fmt.Printf("packages loaded (with dependencies): %d\n", load[0].Packages)
-	fmt.Printf("%-9s %10s %10s %8s %12s %12s %8s %12s %8s\n", "mode", "load s", "analyze s", "share", "load CPU s", "analyze CPU", "share", "peak RSS MB", "vs load")
+	fmt.Printf("| mode | packages | in full | wall s | CPU s | peak RSS MB | findings |\n|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, m := range modes {
 		ss := results[m]
-		l := pick(ss, func(s sample) float64 { return s.LoadSec })
-		r := pick(ss, func(s sample) float64 { return s.RunSec })
-		rss := pick(ss, func(s sample) float64 { return s.MaxRSSMB })
-		share := 0.0
-		if l+r > 0 {
-			share = 100 * r / (l + r)
-		}
-		lc := pick(ss, func(s sample) float64 { return s.LoadCPU })
-		rc := pick(ss, func(s sample) float64 { return s.RunCPU })
-		cshare := 0.0
-		if lc+rc > 0 {
-			cshare = 100 * rc / (lc + rc)
-		}
-		fmt.Printf("%-9s %10.2f %10.2f %7.1f%% %12.2f %12.2f %7.1f%% %12.0f %7.2fx\n", m, l, r, share, lc, rc, cshare, rss, rss/loadRSS)
+		fmt.Printf("| %s | %d | %d | %.2f | %.2f | %.0f | %d |\n", m, ss[0].Packages, ss[0].Full,
+			pick(ss, func(s sample) float64 { return s.Sec }), pick(ss, func(s sample) float64 { return s.CPU }),
+			pick(ss, func(s sample) float64 { return s.MaxRSSMB }), ss[0].Findings)
 	}
-	_ = loadSec
-	if a, ok := results["analyze"]; ok {
-		fmt.Printf("findings in root packages: %d\n", a[0].Findings)
-	}
+	fmt.Printf("findings in root packages: %d\n", results[modes[0]][0].Findings)
 }
 
 // cpuTime is the process's user and system CPU time so far, in seconds.

@@ -38,6 +38,7 @@ var otherDocs = map[string]string{
 	"go.md":                   "release.TestGoDocExamples runs every named example",
 	"jsts.md":                 "jsts.TestJSDocExamples runs every named example as a project",
 	"CONTRIBUTING-HELPERS.md": "no code blocks",
+	"go-loading.md":           "TestDocsMonorepoRun runs its one block on testdata/monorepo",
 	"npm.md":                  "the npm package's page: npm.TestDocEverySnippetIsExercised and the npm tests run its blocks",
 }
 

@@ -99,7 +99,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Progress: progressLine(stderr, o.quiet),
 	})
 	clearProgress(stderr, o.quiet)
-	if err != nil && !errors.Is(err, lint.ErrNothingLoadable) {
+	if err != nil && !lint.Partial(err) {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)
 		explainUnknown(stderr, err)
 		return exitCannot
@@ -123,7 +123,7 @@ func runLint(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connlint: %v\n", werr)
 		return exitCannot
 	}
-	if errors.Is(err, lint.ErrNothingLoadable) {
+	if lint.Partial(err) {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)
 		return exitCannot
 	}

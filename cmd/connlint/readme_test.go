@@ -490,7 +490,7 @@ func TestReadmeBenchReproduce(t *testing.T) {
 		t.Fatalf("the Go benchmark line changed: %s", cmds[0])
 	}
 	out, code := shell(t, root, binDir(t), goBench)
-	if code != 0 || !regexp.MustCompile(`(?m)^analyze\s+[0-9.]+\s+[0-9.]+`).MatchString(out) || !strings.Contains(out, "findings in root packages: 2") {
+	if code != 0 || !regexp.MustCompile(`(?m)^\| lean \| [0-9]+ \| [0-9]+ \| [0-9.]+ \|`).MatchString(out) || !strings.Contains(out, "findings in root packages: 2") {
 		t.Errorf("%s: exit %d\n%s", goBench, code, out)
 	}
 	for _, c := range cmds[1:] {

@@ -25,6 +25,12 @@ type Options struct {
 	Tags     string   // Go build tags, comma-separated
 	Config   *config.Config
 	Workers  int
+	// GoWorkers bounds the Go packages type-checked at once (default:
+	// all cores).
+	GoWorkers int
+	// FullLoad checks every Go dependency in full, as go/packages'
+	// LoadAllSyntax would: for comparing with the lean default.
+	FullLoad bool
 	// Progress, when set, is told how many units of a stage ("Go
 	// packages", "TS/JS files") are done of how many, as the run goes.
 	Progress func(stage string, done, total int)
@@ -33,6 +39,10 @@ type Options struct {
 // ErrNothingLoadable is returned when no Go package loaded and no TS/JS
 // file was found: the run could not check anything.
 var ErrNothingLoadable = errors.New("nothing to check: no Go package loaded and no TS/JS file found")
+
+// ErrIncomplete is returned, with the result of everything else, when a Go
+// module could not be loaded at all; the result's errors name it.
+var ErrIncomplete = errors.New("a Go module could not be loaded (see the errors)")
 
 // Run checks everything the patterns name.
 func Run(ctx context.Context, opts Options) (diag.Result, error) {
@@ -54,13 +64,14 @@ func Run(ctx context.Context, opts Options) (diag.Result, error) {
 		return diag.Result{}, err
 	}
 	var res diag.Result
-	goLoaded := 0
-	if len(targets.goPatterns) > 0 {
-		goRes, loaded, err := runGo(ctx, opts, targets.goPatterns, targets.importPaths)
+	goLoaded, incomplete := 0, false
+	for _, load := range targets.goLoads.list {
+		goRes, loaded, failed, err := runGo(ctx, opts, load, targets.importPaths)
 		if err != nil {
 			return diag.Result{}, err
 		}
-		goLoaded = loaded
+		goLoaded += loaded
+		incomplete = incomplete || failed
 		res.Findings = append(res.Findings, goRes.Findings...)
 		res.Errors = append(res.Errors, goRes.Errors...)
 	}
@@ -79,7 +90,16 @@ func Run(ctx context.Context, opts Options) (diag.Result, error) {
 	if goLoaded == 0 && jsFiles == 0 {
 		return res, ErrNothingLoadable
 	}
+	if incomplete {
+		return res, ErrIncomplete
+	}
 	return res, nil
+}
+
+// Partial reports whether Run's error leaves a result to print that still
+// must end the run with exit status 2.
+func Partial(err error) bool {
+	return errors.Is(err, ErrNothingLoadable) || errors.Is(err, ErrIncomplete)
 }
 
 // UnknownArgError is a command-line argument that names no file, folder
@@ -95,7 +115,7 @@ func (e *UnknownArgError) Error() string {
 
 // targets is the command line sorted by language.
 type targets struct {
-	goPatterns  []string        // for go/packages
+	goLoads     goLoads         // Go patterns, by the folder go list runs in
 	importPaths map[string]bool // patterns that are neither paths nor wildcards
 	jsRoots     []string        // directories to walk and files to check
 }
@@ -104,14 +124,7 @@ type targets struct {
 // pattern and a TS/JS root; a .go file stands for its package; a TS/JS file
 // is checked as given; anything else is a Go import-path pattern.
 func classify(wd string, patterns []string) (targets, error) {
-	t := targets{importPaths: map[string]bool{}}
-	seenGo := map[string]bool{}
-	addGo := func(p string) {
-		if !seenGo[p] {
-			seenGo[p] = true
-			t.goPatterns = append(t.goPatterns, p)
-		}
-	}
+	t := targets{goLoads: goLoads{wd: wd}, importPaths: map[string]bool{}}
 	for _, p := range patterns {
 		abs := p
 		if !filepath.IsAbs(abs) {
@@ -129,14 +142,12 @@ func classify(wd string, patterns []string) (targets, error) {
 		}
 		switch {
 		case statErr == nil && st.IsDir():
-			// A folder without Go files (a web/ folder in a Go module) is a
-			// TS/JS root only: go list would call it an error.
-			if hasGoModule(dir) && (recursive || hasGoFiles(dir)) {
-				addGo(goPattern(wd, dir, recursive))
-			}
+			// Go: the module holding the folder, and every module nested
+			// below it, each loaded from its own folder (modules.go).
+			t.goLoads.addDir(dir, recursive)
 			t.jsRoots = append(t.jsRoots, dir)
 		case statErr == nil && strings.HasSuffix(dir, ".go"):
-			addGo(goPattern(wd, filepath.Dir(dir), false))
+			t.goLoads.addDir(filepath.Dir(dir), false)
 		case statErr == nil && isJSSource(dir):
 			t.jsRoots = append(t.jsRoots, dir)
 		case statErr == nil:
@@ -144,7 +155,7 @@ func classify(wd string, patterns []string) (targets, error) {
 		case isLocalPath(p):
 			return t, fmt.Errorf("%s: no such file or directory", p)
 		default: // an import path (pattern) such as example.com/x/...
-			addGo(p)
+			t.goLoads.addPattern(p)
 			if !strings.Contains(p, "...") {
 				t.importPaths[p] = true
 			}
@@ -200,22 +211,6 @@ func goPattern(wd, dir string, recursive bool) string {
 		return strings.TrimSuffix(rel, "/") + "/..."
 	}
 	return rel
-}
-
-// hasGoModule reports whether dir lies in a Go module (a go.mod in it or
-// above it) or holds Go files: a pure TS/JS project is not a Go error.
-func hasGoModule(dir string) bool {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return true
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	return hasGoFiles(dir)
 }
 
 // hasGoFiles reports whether dir itself holds a Go file.

@@ -1,0 +1,3 @@
+module example.com/shop/dbcheck
+
+go 1.26.0
