@@ -29,23 +29,11 @@ import (
 func runGo(ctx context.Context, opts Options, load *goLoad, importPaths map[string]bool) (diag.Result, int, bool, error) {
 	var res diag.Result
 	analyzers := []*analysis.Analyzer{singleton.New(opts.Config), release.New(opts.Config)}
-	cfg := goload.Config{Context: ctx, Dir: load.dir, Env: load.env, Analyzers: analyzers, Workers: opts.GoWorkers}
+	cfg := goload.Config{Context: ctx, Dir: load.dir, Env: load.env, Analyzers: analyzers}
 	if opts.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
-	if !opts.FullLoad {
-		scope := factscope.New(opts.Config)
-		cfg.Full = func(u *goload.Unit) bool {
-			return scope.Full(&factscope.Package{
-				Path: u.Meta.PkgPath, Name: u.Meta.Name,
-				Files: u.Files, FileNames: u.Meta.CompiledGoFiles, Imports: u.Imports,
-			})
-		}
-		cfg.Bodies = func(u *goload.Unit) bool {
-			return scope.NeedsBodies(u.Meta.PkgPath, u.Meta.Name, u.Meta.CompiledGoFiles, u.Imports, u.Sources)
-		}
-		cfg.OnFact = scope.Observe
-	}
+	screen(&cfg, factscope.New(opts.Config))
 	if opts.Progress != nil {
 		cfg.Progress = func(done, total int) { opts.Progress("Go packages", done, total) }
 	}
@@ -116,6 +104,20 @@ func runGo(ctx context.Context, opts Options, load *goLoad, importPaths map[stri
 		}
 	}
 	return res, checked, failed, nil
+}
+
+// screen lets the scope decide which dependencies are checked in full.
+func screen(cfg *goload.Config, scope *factscope.Scope) {
+	cfg.Full = func(u *goload.Unit) bool {
+		return scope.Full(&factscope.Package{
+			Path: u.Meta.PkgPath, Name: u.Meta.Name,
+			Files: u.Files, FileNames: u.Meta.CompiledGoFiles, Imports: u.Imports,
+		})
+	}
+	cfg.Bodies = func(u *goload.Unit) bool {
+		return scope.NeedsBodies(u.Meta.PkgPath, u.Meta.Name, u.Meta.CompiledGoFiles, u.Imports, u.Sources)
+	}
+	cfg.OnFact = scope.Observe
 }
 
 // moduleTally counts a module's root packages and those checked.

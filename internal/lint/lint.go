@@ -25,12 +25,6 @@ type Options struct {
 	Tags     string   // Go build tags, comma-separated
 	Config   *config.Config
 	Workers  int
-	// GoWorkers bounds the Go packages type-checked at once (default:
-	// all cores).
-	GoWorkers int
-	// FullLoad checks every Go dependency in full, as go/packages'
-	// LoadAllSyntax would: for comparing with the lean default.
-	FullLoad bool
 	// Progress, when set, is told how many units of a stage ("Go
 	// packages", "TS/JS files") are done of how many, as the run goes.
 	Progress func(stage string, done, total int)
