@@ -31,11 +31,17 @@ func blankBodies(src []byte) []byte {
 		depth    int  // ( and [ nesting within the signature
 		typeLit  bool // the next { opens a struct or interface type
 		litDepth int  // { nesting of a type literal within the signature
+		prev     token.Token
+		cur      token.Token
 	)
 	for {
+		prev = cur
 		pos, tok, lit := s.Scan()
 		if tok == token.EOF {
 			break
+		}
+		if tok != token.COMMENT {
+			cur = tok
 		}
 		off := file.Offset(pos)
 		switch {
@@ -44,7 +50,10 @@ func blankBodies(src []byte) []byte {
 				blank(off, off+len(lit))
 			}
 		case !inSig:
-			if tok == token.FUNC {
+			// func after ], chan, * or <- is an element type
+			// ([...]func(){f, g}): its braces are a composite
+			// literal's, whose length may be the array's.
+			if tok == token.FUNC && !isTypeContext(prev) {
 				inSig, depth, typeLit, litDepth = true, 0, false, 0
 			}
 		case litDepth > 0:
@@ -82,6 +91,14 @@ func blankBodies(src []byte) []byte {
 		}
 	}
 	return out
+}
+
+func isTypeContext(prev token.Token) bool {
+	switch prev {
+	case token.RBRACK, token.CHAN, token.MUL, token.ARROW:
+		return true
+	}
+	return false
 }
 
 // skipBlock scans to the brace that closes the one just read and returns

@@ -67,14 +67,16 @@ var v = func() int { return 1 }()
 func asm(x int)
 
 func (s *S) m2() interface{ M() } { if true { return nil }; return nil }
+
+var table = [...]func() int{func() int { return 7 }, nil}
 `
 	out := string(blankBodies([]byte(src)))
-	for _, gone := range []string{"return struct", "return func", "return 1", "if true", "Doc is blanked", "a field"} {
+	for _, gone := range []string{"return struct", "return func", "return 1", "if true", "Doc is blanked", "a field", "return 7"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("%q survived blanking:\n%s", gone, out)
 		}
 	}
-	for _, kept := range []string{"//go:generate keep", "func f(cb func() int) (x struct{ a int }) {", "func g[T interface{ ~int }](v T) func() T {", "type F func(int) error", "cb func()", "m  map[string]func()", "func asm(x int)\n", "func (s *S) m2() interface{ M() } {"} {
+	for _, kept := range []string{"//go:generate keep", "func f(cb func() int) (x struct{ a int }) {", "func g[T interface{ ~int }](v T) func() T {", "type F func(int) error", "cb func()", "m  map[string]func()", "func asm(x int)\n", "func (s *S) m2() interface{ M() } {", "var table = [...]func() int{func() int {", "}, nil}"} {
 		if !strings.Contains(out, kept) {
 			t.Errorf("%q lost by blanking:\n%s", kept, out)
 		}

@@ -74,9 +74,6 @@ type Unit struct {
 	Sources [][]byte
 	// Imports are its direct dependencies, type-checked, by import path.
 	Imports map[string]*types.Package
-	// FullDeps tells whether a dependency (by package path) was checked
-	// in full; NoReturn... are answered by facts through OnFact.
-	FullDeps func(path string) bool
 }
 
 // Root is what the run found in one root package.
@@ -259,10 +256,10 @@ func (r *run) process(n *node) {
 	srcs := r.read(p)
 	imports := r.importsOf(p)
 	n.full = n.isRoot || r.cfg.Full == nil
-	bodies := n.full || r.cfg.Bodies == nil || r.cfg.Bodies(&Unit{Meta: p, Fset: r.fset, Imports: imports, Sources: sourceBytes(srcs), FullDeps: r.fullDep})
+	bodies := n.full || r.cfg.Bodies == nil || r.cfg.Bodies(&Unit{Meta: p, Fset: r.fset, Imports: imports, Sources: sourceBytes(srcs)})
 	files, parseErrs := r.parse(srcs, !bodies)
 	if !n.full {
-		n.full = r.cfg.Full(&Unit{Meta: p, Fset: r.fset, Files: files, Imports: imports, FullDeps: r.fullDep})
+		n.full = r.cfg.Full(&Unit{Meta: p, Fset: r.fset, Files: files, Imports: imports})
 		if n.full && !bodies {
 			r.forget(files)
 			files, parseErrs = r.parse(srcs, false)
@@ -299,11 +296,6 @@ func (r *run) process(n *node) {
 	}
 	// What the importers need is p.Types; the rest goes.
 	p.Syntax, p.TypesInfo = nil, nil
-}
-
-func (r *run) fullDep(path string) bool {
-	n := r.byPath[path]
-	return n != nil && n.full
 }
 
 func (r *run) importsOf(p *packages.Package) map[string]*types.Package {
