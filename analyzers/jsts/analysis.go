@@ -20,6 +20,7 @@ type analysis struct {
 	routeFile, pagesAPI      bool
 	script                   bool // configured under scripts:
 	declared                 bool // configured, named by package.json or prisma.config, or a shebang
+	scriptPart               bool // imported only by entrypoints that start no server (and tests)
 	server                   bool // starts a server (listen)
 
 	consMemo    map[int32]*construction
@@ -82,6 +83,7 @@ func newAnalysis(f *File, p *project) *analysis {
 	a.declared = a.entry
 	if !a.entry && p.entriesDone {
 		a.entry = p.entries[f.Path]
+		a.scriptPart = p.scriptOnly[f.Path]
 	}
 	if !a.mayConstruct() {
 		return a
@@ -423,13 +425,18 @@ func (a *analysis) computeConstruction(n int32) *construction {
 	if callee < 0 {
 		return nil
 	}
-	// A static method of a local class: Subscriber.create().
+	// A static method of a local class (Subscriber.create()), or a
+	// factory method of an instance kept in a local variable
+	// (pubSub.subscribe(), pubSub = new PubSub()).
 	if f.N[n].Kind == KCallExpression && f.N[callee].Kind == KMemberExpression {
 		if m := a.localStatic(callee); m >= 0 {
 			if e := a.wrapperOf(m); e != nil {
 				return &construction{node: n, entry: e, via: shorten(f.Text(callee)), holds: a.returnsAny(m) == nil}
 			}
 			return nil
+		}
+		if x := a.localInstanceMethod(callee); x != nil {
+			return &construction{node: n, entry: x.Entry, via: shorten(f.Text(callee)), holds: true}
 		}
 	}
 	// A local wrapper function or class.
@@ -577,6 +584,34 @@ func (a *analysis) privateConstructor(cls int32) bool {
 		}
 	}
 	return false
+}
+
+// localInstanceMethod: the factory method a member expression x.m names,
+// x a variable of this file holding an instance of a class with factory
+// methods; or nil.
+func (a *analysis) localInstanceMethod(callee int32) *Export {
+	f := a.f
+	obj, prop := f.Unwrap(f.Field(callee, FObject)), f.Field(callee, FProperty)
+	if obj < 0 || prop < 0 || f.N[obj].Kind != KIdentifier {
+		return nil
+	}
+	b := f.Lookup(obj)
+	if b == nil || b.Kind != BVar || b.Init < 0 || len(b.Path) > 0 {
+		return nil
+	}
+	inst := a.instanceExport(b.Init, 0)
+	if inst == nil {
+		return nil
+	}
+	if x := inst.Methods[f.Text(prop)]; x != nil {
+		return x
+	}
+	if inst.Spec != "" && a.p.phase2 {
+		if cls, _ := a.p.exportOf(f.Path, inst.Spec, []string{inst.Name}); cls != nil {
+			return cls.Methods[f.Text(prop)]
+		}
+	}
+	return nil
 }
 
 // localStatic: the static method a member expression X.m names, X a
@@ -942,12 +977,53 @@ func (a *analysis) refReturnedBy(r, fn int32, depth int) bool {
 	if a.returnedBy(r, fn, depth+1) {
 		return true
 	}
+	// x.then(() => client): the promise the function returns resolves to it
+	if then := a.resolvedBy(a.valueTop(r)); then >= 0 && f.EnclosingFunc(then) == fn && a.returnedBy(then, fn, depth+1) {
+		return true
+	}
 	// the outermost function between r and fn
 	g := int32(-1)
 	for q := f.EnclosingFunc(r); q >= 0 && q != fn; q = f.EnclosingFunc(q) {
 		g = q
 	}
-	return g >= 0 && f.Contains(fn, g) && a.returnedBy(g, fn, depth+1)
+	return g >= 0 && f.Contains(fn, g) && a.closureReturned(g, fn, depth+1)
+}
+
+// closureReturned: the function literal g leaves fn as a value (returned,
+// alone or in an object or array, directly or through a local variable),
+// not handed to a call that runs it (a new Promise executor, a callback).
+func (a *analysis) closureReturned(g, fn int32, depth int) bool {
+	f := a.f
+	if depth > 6 {
+		return false
+	}
+	x := g
+	for {
+		p := f.N[x].Parent
+		if p < 0 {
+			return false
+		}
+		switch f.N[p].Kind {
+		case KParenthesizedExpression, KAsExpression, KSatisfiesExpression, KPair, KObject, KArray, KSpreadElement:
+			x = p
+			continue
+		case KReturnStatement:
+			return f.EnclosingFunc(p) == fn
+		case KArrowFunction:
+			return p == fn && f.Field(fn, FBody) == x
+		case KVariableDeclarator:
+			b := a.declaredAs(x)
+			if b == nil {
+				return false
+			}
+			for _, r := range f.References(b) {
+				if a.closureReturned(r, fn, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }
 
 // patternBindings returns the bindings a declarator's name declares: one
@@ -1533,7 +1609,9 @@ func (a *analysis) ctxOf(n int32) siteCtx {
 		}
 		return siteCtx{kind: ctxModule, fn: -1}
 	}
-	if loop < 0 && a.returnedBy(n, fn, 0) {
+	// What a request handler returns goes to the framework, per request:
+	// closures over a client it builds do not make it a factory.
+	if loop < 0 && a.returnedBy(n, fn, 0) && a.handlerItself(fn) == "" {
 		return siteCtx{kind: ctxReturned, fn: fn}
 	}
 	if loop < 0 && f.N[fn].Kind == KMethodDefinition && a.storedOnThis(n) {
@@ -1668,7 +1746,8 @@ func (a *analysis) registeredOnParam(n int32, depth int) bool {
 	if depth > 3 {
 		return false
 	}
-	top := a.valueTop(n)
+	whole := a.valueTop(n)
+	top := whole
 	// stop at the first call the value is an argument of
 	for x := n; x >= 0 && x != top; x = f.N[x].Parent {
 		if q := f.N[x].Parent; q >= 0 && f.N[q].Kind == KArguments {
@@ -1694,12 +1773,23 @@ func (a *analysis) registeredOnParam(n int32, depth int) bool {
 		}
 		return false
 	}
+	registry := func(call int32) bool {
+		callee := f.Unwrap(f.Field(call, FFunction))
+		if callee < 0 || f.N[callee].Kind != KMemberExpression {
+			return false
+		}
+		pr := f.Field(callee, FProperty)
+		return pr >= 0 && registryMethods[f.Text(pr)] && paramRoot(f.Field(callee, FObject))
+	}
+	// container.register({ redis: asValue(connection) }): the registry
+	// call holds the value through wrapping calls and objects.
+	if whole != top && f.N[whole].Kind == KCallExpression && registry(whole) {
+		return true
+	}
 	if f.N[top].Kind == KArguments {
 		callee := f.Unwrap(f.Field(p, FFunction))
-		if callee >= 0 && f.N[callee].Kind == KMemberExpression {
-			if pr := f.Field(callee, FProperty); pr >= 0 && registryMethods[f.Text(pr)] && paramRoot(f.Field(callee, FObject)) {
-				return true
-			}
+		if registry(p) {
+			return true
 		}
 		// a local helper handed the client together with the long-lived
 		// object: decorateFastifyInstance(fastify, client, opts)
@@ -1787,24 +1877,28 @@ var routerMethods = map[string]bool{"get": true, "post": true, "put": true, "pat
 
 // handlerKind names the request handler fn is (or runs inside), or "".
 func (a *analysis) handlerKind(fn int32) string {
-	f := a.f
-	for g := fn; g >= 0; g = f.EnclosingFunc(g) {
-		name, exported, isDefault := a.funcName(g)
-		top := f.EnclosingFunc(g) < 0
-		if a.routeFile && exported && httpMethods[name] {
-			return "in a Next.js route handler"
-		}
-		if a.pagesAPI && isDefault {
-			return "in a Next.js API route"
-		}
-		if (a.f.UseServer && exported && top) || a.hasUseServer(g) {
-			return "in a server action"
-		}
-		if w := a.routerHandler(g); w != "" {
+	for g := fn; g >= 0; g = a.f.EnclosingFunc(g) {
+		if w := a.handlerItself(g); w != "" {
 			return w
 		}
 	}
 	return ""
+}
+
+// handlerItself names the request handler g is, or "".
+func (a *analysis) handlerItself(g int32) string {
+	name, exported, isDefault := a.funcName(g)
+	top := a.f.EnclosingFunc(g) < 0
+	if a.routeFile && exported && httpMethods[name] {
+		return "in a Next.js route handler"
+	}
+	if a.pagesAPI && isDefault {
+		return "in a Next.js API route"
+	}
+	if (a.f.UseServer && exported && top) || a.hasUseServer(g) {
+		return "in a server action"
+	}
+	return a.routerHandler(g)
 }
 
 // funcName returns a function's name (declaration, or the variable or
@@ -1956,23 +2050,27 @@ func (a *analysis) computeRunOnce(fn int32) bool {
 			b = f.Lookup(nm)
 		}
 	}
+	// A module only scripts import runs its exported functions as the
+	// script does: once (a CLI command's step, a test script's helper).
+	scriptCode := a.entry || a.scriptPart
 	if b == nil {
-		return false
+		// export default async () => { ... }
+		return p >= 0 && f.N[p].Kind == KExportStatement && scriptCode
 	}
 	_, exported, _ := a.funcName(fn)
-	if exported && !a.entry {
+	if exported && !scriptCode {
 		return false
 	}
 	refs := f.References(b)
 	if len(refs) == 0 {
-		return a.entry
+		return scriptCode
 	}
 	for _, r := range refs {
 		rt := f.UpParens(r)
 		call := f.N[rt].Parent
 		if call < 0 || f.N[call].Kind != KCallExpression || f.Field(call, FFunction) != rt {
 			// export default main / module.exports = main in an entrypoint
-			if a.entry && a.isExportRef(rt) {
+			if scriptCode && a.isExportRef(rt) {
 				continue
 			}
 			return false

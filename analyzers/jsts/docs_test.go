@@ -43,9 +43,7 @@ func docProject(t *testing.T, dir string, s docsnippet.Snippet) []string {
 				files[cur] = &strings.Builder{}
 				order = append(order, cur)
 			}
-			if strings.HasSuffix(cur, ".json") {
-				continue // JSON has no comments: the header is not part of it
-			}
+			continue // the header names the file; it is not part of it (a shebang must come first)
 		}
 		if cur == "" {
 			cur = "src/example.ts"

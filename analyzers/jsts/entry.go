@@ -1,11 +1,13 @@
 package jsts
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Entrypoints (RULES.md): a file that runs once as its own process. Some
@@ -271,16 +273,258 @@ func (p *project) settleEntries() {
 	p.entriesDone = true
 }
 
-// entryCandidates lists the summarised files that are entrypoints only if
-// no application module imports them.
-func (p *project) entryCandidates() []*Summary {
-	var out []*Summary
+// settleScripts finds the modules only scripts run: from each module that
+// builds a client per call, up through its importers until they are all
+// scripts (or tests), or one is application code, or there are too many
+// to be a script's. summarize summarises the importers found.
+func (p *project) settleScripts(ctx context.Context, workers int, universe []string, srcs *srcCache, summarize func([]string)) {
+	var frontier, cands []*Summary
+	seen := map[string]bool{}
 	for _, s := range p.sums {
-		if !s.Entry && s.Hint != hintNone {
-			out = append(out, s)
+		if s.PerCall && !s.Entry && !s.Test {
+			frontier = append(frontier, s)
+			seen[s.Path] = true
+		}
+	}
+	hubs := map[string]bool{}
+	var mu sync.Mutex
+	for depth := 0; depth < 4 && len(frontier) > 0; depth++ {
+		cands = append(cands, frontier...)
+		ix := newImporterIndex(frontier)
+		pot := map[string][]string{}
+		parallel(ctx, workers, 0, p.unsummarized(universe), func(_ *worker, path string) {
+			src := srcs.get(path, false)
+			if src == nil {
+				var err error
+				if src, err = os.ReadFile(path); err != nil {
+					return
+				}
+			}
+			ix.importsOf(p.fs, path, src, func(cand string) {
+				mu.Lock()
+				pot[cand] = append(pot[cand], path)
+				mu.Unlock()
+			})
+		})
+		var parse []string
+		for _, c := range frontier {
+			if len(pot[c.Path]) > maxScriptImporters {
+				hubs[c.Path] = true
+			} else {
+				parse = append(parse, pot[c.Path]...)
+			}
+		}
+		summarize(dedupe(parse))
+		importers := p.importersIndex()
+		var next []*Summary
+		for _, c := range frontier {
+			ims := importers[c.Path]
+			if hubs[c.Path] || len(ims) > maxScriptImporters {
+				hubs[c.Path] = true
+				continue
+			}
+			for _, im := range ims {
+				if im.Test || im.Entry && !im.Server || seen[im.Path] {
+					continue
+				}
+				seen[im.Path] = true
+				next = append(next, im)
+			}
+		}
+		frontier = next
+	}
+	for _, c := range frontier {
+		hubs[c.Path] = true // not explored: application code as far as we know
+	}
+	p.settleScriptOnly(cands, hubs)
+}
+
+// maxScriptImporters bounds the importers of a module that runs only as
+// part of scripts: a module imported more widely is application code
+// (and checking each importer would cost a parse).
+const maxScriptImporters = 12
+
+// importerIndex maps what an import of each candidate contains (stem,
+// folder of an index file, package name) to the candidates.
+type importerIndex struct {
+	segs, full map[string][]string
+}
+
+func newImporterIndex(cands []*Summary) *importerIndex {
+	ix := &importerIndex{segs: map[string][]string{}, full: map[string][]string{}}
+	for _, c := range cands {
+		ns := candidateNeedles([]*Summary{c})
+		for k := range ns.segs {
+			ix.segs[k] = append(ix.segs[k], c.Path)
+		}
+		for k := range ns.full {
+			ix.full[k] = append(ix.full[k], c.Path)
+		}
+	}
+	return ix
+}
+
+// importsOf calls add for each candidate that a string literal of src
+// names and that the literal, resolved from file as an import specifier,
+// is (an import specifier is always a string literal).
+func (ix *importerIndex) importsOf(fs *fsCache, file string, src []byte, add func(cand string)) {
+	seen := map[string]bool{}
+	var lit string
+	each := func(list []string) {
+		for _, c := range list {
+			if seen[c] {
+				continue
+			}
+			if t, ok := fs.resolve(file, lit); ok && t == c {
+				seen[c] = true
+				add(c)
+			}
+		}
+	}
+	eachLiteral(src, func(b []byte) {
+		if len(b) == 0 || len(b) > 300 {
+			return
+		}
+		lit = string(b)
+		each(ix.full[lit])
+		if name := pkgNameBytes(b); len(name) != len(b) {
+			each(ix.full[string(name)])
+		}
+		for rest := b; len(rest) > 0; {
+			seg := rest
+			if i := bytes.IndexByte(rest, '/'); i >= 0 {
+				seg, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
+			}
+			if len(seg) == 0 {
+				continue
+			}
+			each(ix.segs[string(seg)])
+			if dot := bytes.LastIndexByte(seg, '.'); dot >= 0 {
+				each(ix.segs[string(seg[:dot])])
+			}
+		}
+	})
+}
+
+// eachLiteral calls fn with the contents of each quoted string of src (on
+// one line), as needleSet.matches reads them.
+func eachLiteral(src []byte, fn func(lit []byte)) {
+	i := 0
+	for i < len(src) {
+		j := bytes.IndexAny(src[i:], "'\"`")
+		if j < 0 {
+			return
+		}
+		q := src[i+j]
+		start := i + j + 1
+		end := start
+		for end < len(src) && src[end] != q && src[end] != '\n' && end-start < 400 {
+			if src[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(src) || src[end] != q {
+			i = start
+			continue
+		}
+		fn(src[start:end])
+		i = end + 1
+	}
+}
+
+// importersIndex maps each summarised module to the summaries importing it.
+func (p *project) importersIndex() map[string][]*Summary {
+	out := map[string][]*Summary{}
+	for _, s := range p.sums {
+		for _, im := range s.Imports {
+			out[im] = append(out[im], s)
 		}
 	}
 	return out
+}
+
+// settleScriptOnly marks the candidates that run only as part of
+// scripts: imported, and only by entrypoints that start no server, by
+// tests, or by other such modules; never a hub (imported too widely, or
+// not explored).
+func (p *project) settleScriptOnly(cands []*Summary, hubs map[string]bool) {
+	importers := p.importersIndex()
+	p.scriptOnly = map[string]bool{}
+	for _, c := range cands {
+		if hubs[c.Path] {
+			continue
+		}
+		for _, im := range importers[c.Path] {
+			if !im.Test {
+				p.scriptOnly[c.Path] = true
+				break
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			if !p.scriptOnly[c.Path] {
+				continue
+			}
+			for _, im := range importers[c.Path] {
+				if im.Test || im.Entry && !im.Server || p.scriptOnly[im.Path] {
+					continue
+				}
+				delete(p.scriptOnly, c.Path)
+				changed = true
+				break
+			}
+		}
+	}
+}
+
+// entryCandidates lists the summarised files whose importers must be
+// known: files that are entrypoints only if no application module
+// imports them (when that can change a finding), and the files that may
+// be entrypoints importing them.
+func (p *project) entryCandidates() []*Summary {
+	imported := map[string]bool{}
+	var out []*Summary
+	for _, s := range p.sums {
+		if !s.Entry && !s.Test && s.Hint != hintNone && p.usesClients(s) {
+			out = append(out, s)
+			imported[s.Path] = true
+		}
+	}
+	for grew := true; grew; {
+		grew = false
+		for _, s := range p.sums {
+			if s.Entry || s.Test || s.Hint == hintNone || imported[s.Path] {
+				continue
+			}
+			for _, im := range s.Imports {
+				if imported[im] {
+					out = append(out, s)
+					imported[s.Path], grew = true, true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// usesClients: the file builds a client or imports a module that exports
+// one (or a factory): whether it is an entrypoint can change a finding.
+func (p *project) usesClients(s *Summary) bool {
+	if len(s.Kinds) > 0 {
+		return true
+	}
+	for _, im := range s.Imports {
+		if t := p.sums[im]; t != nil && p.interesting(t, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // candidateNeedles: what an import of one of the files contains.

@@ -182,14 +182,18 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 	var mu sync.Mutex
 	var errs []diag.Error
 	srcs := newSrcCache(128 << 20)
-	summarize := func(paths []string, aux bool, want func(path string, src []byte) bool, dst map[string]*Summary) {
+	// summarize parses the wanted paths (or takes their cached trees) and
+	// records their summaries in dst, under p.mu since once imports
+	// resolve other workers read p.sums. Aux summaries only serve
+	// entrypoint questions; cacheable trees are kept for phase 2.
+	summarize := func(paths []string, aux, cacheable bool, want func(path string, src []byte) bool, dst map[string]*Summary) {
 		parallel(ctx, workers, opts.MaxFileBytes, paths, func(wk *worker, path string) {
 			if f := cache.peek(path); f != nil {
-				// summarized again (phase 1c): the tree is still cached
+				// summarized again: the tree is still cached
 				s := newAnalysis(f, p).summarize()
-				mu.Lock()
+				p.mu.Lock()
 				dst[path] = s
-				mu.Unlock()
+				p.mu.Unlock()
 				return
 			}
 			src := srcs.get(path, false)
@@ -209,20 +213,22 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 				return
 			}
 			f.index()
-			a := newAnalysis(f, p)
-			s := a.summarize()
+			s := newAnalysis(f, p).summarize()
 			s.Aux = aux
-			mu.Lock()
+			p.mu.Lock()
 			dst[path] = s
+			p.mu.Unlock()
+			mu.Lock()
 			stats.Parsed1++
-			keep := targets[path] && !aux
+			keep := targets[path] && cacheable
 			mu.Unlock()
 			if keep {
 				cache.put(path, f)
 			}
 		})
 	}
-	summarize(universe, false, func(path string, src []byte) bool {
+	always := func(string, []byte) bool { return true }
+	summarize(universe, false, true, func(path string, src []byte) bool {
 		return p.cat.mentions(src) || cfg.IsSingleton(path) || schemaNeedles.matches(src)
 	}, p.sums)
 	mark("phase1")
@@ -236,7 +242,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			}
 		}
 		before := p.interestingCount()
-		summarize(next, false, func(path string, src []byte) bool {
+		summarize(next, false, true, func(path string, src []byte) bool {
 			return bytes.Contains(src, []byte("export")) && needles.matches(src)
 		}, p.sums)
 		if p.interestingCount() == before {
@@ -244,13 +250,56 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		}
 	}
 	mark("phase1b")
+
+	// Phase 1c: a module whose client class comes through a project
+	// module that re-exports it (a facade, a barrel, a workspace package)
+	// did not know it built a client; now that every re-export is known,
+	// such modules are summarized again, into a new map so that no worker
+	// reads a summary another is replacing.
+	p.reexportsKnown = true
+	if again := p.importersOfCatalogReexports(); len(again) > 0 {
+		fresh := map[string]*Summary{}
+		summarize(again, false, false, always, fresh)
+		for path, s := range fresh {
+			s.Aux = p.sums[path].Aux
+			p.sums[path] = s
+		}
+		p.originMemo = sync.Map{}
+	}
+	mark("phase1c")
 	p.finishPhase1()
+
+	// From here on a summary may read the others' (imported factories).
+	p.phase2 = true
+
+	// Factories of factories: a module whose functions or classes wrap an
+	// imported factory is summarised again now that imports resolve, so
+	// its own wrappers are known too (one level of wrapping per round).
+	changed := p.factoryModules()
+	for round := 0; round < 3 && len(changed) > 0; round++ {
+		fresh := map[string]*Summary{}
+		summarize(p.importersOf(changed, round > 0), false, false, always, fresh)
+		changed = map[string]bool{}
+		for path, s := range fresh {
+			old := p.sums[path]
+			s.Aux = old.Aux
+			if !sameFactories(old, s) {
+				changed[path] = true
+			}
+			p.sums[path] = s
+		}
+		p.finishPhase1()
+	}
+	mark("factories")
 
 	// Entrypoints: the other files phase 2 checks, and the modules that
 	// import files that may be entrypoints, are summarised for their
 	// imports; then each candidate is settled.
 	needles0 := p.interestingNeedles(w)
-	summarize(p.unsummarized(targetList), true, func(path string, src []byte) bool {
+	summarize(p.unsummarized(targetList), true, true, func(path string, src []byte) bool {
+		if isTestFile(relPath(wd, path)) {
+			return false // phase 2 does not check it, and its imports do not count
+		}
 		return needles0.matches(src) || cfg.IsScript(path)
 	}, p.sums)
 	seen := map[string]bool{}
@@ -265,31 +314,19 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		if len(cands) == 0 {
 			break
 		}
-		cn := candidateNeedles(cands)
-		summarize(p.unsummarized(universe), true, func(path string, src []byte) bool {
-			return cn.matches(src)
+		ix := newImporterIndex(cands)
+		summarize(p.unsummarized(universe), true, false, func(path string, src []byte) bool {
+			found := false
+			ix.importsOf(p.fs, path, src, func(string) { found = true })
+			return found
 		}, p.sums)
 	}
 	p.settleEntries()
-	mark("entries")
-	// Phase 1c: a module whose client class comes through a project
-	// module that re-exports it (a facade, a barrel, a workspace package)
-	// did not know it built a client; now that every re-export is known,
-	// such modules are summarized again, into a new map so that no worker
-	// reads a summary another is replacing.
-	p.reexportsKnown = true
-	if again := p.importersOfCatalogReexports(); len(again) > 0 {
-		fresh := map[string]*Summary{}
-		summarize(again, false, func(string, []byte) bool { return true }, fresh)
-		for path, s := range fresh {
-			s.Aux = p.sums[path].Aux
-			p.sums[path] = s
-		}
-		p.originMemo = sync.Map{}
-	}
-	mark("phase1c")
+	p.settleScripts(ctx, workers, universe, srcs, func(paths []string) {
+		summarize(paths, true, false, always, p.sums)
+	})
 	p.finishPhase1()
-	p.phase2 = true
+	mark("entries")
 
 	// Phase 2: the rules on the targets that can matter.
 	needles := p.interestingNeedles(w)
@@ -553,8 +590,12 @@ func errText(err error) string {
 // result of calling) something of an interesting module or of a catalog
 // module.
 func (p *project) interesting(s *Summary, depth int) bool {
-	if len(s.Singleton) > 0 {
-		return true
+	// a singleton that keeps its client private gives its importers
+	// nothing to check
+	for _, site := range s.Singleton {
+		if site.Exported {
+			return true
+		}
 	}
 	if depth > 6 {
 		return false
@@ -575,8 +616,18 @@ func (p *project) interesting(s *Summary, depth int) bool {
 		case XClient, XGetter, XFactory:
 			return true
 		case XClass:
-			if len(x.Statics) > 0 {
+			if len(x.Statics) > 0 || len(x.Methods) > 0 {
 				return true
+			}
+		case XInstance:
+			if len(x.Methods) > 0 {
+				return true
+			}
+			// an instance of an imported class with factory methods
+			if x.Spec != "" && depth <= 6 {
+				if cls, _ := p.exportOfDepth(s.Path, x.Spec, []string{x.Name}, 0); cls != nil && len(cls.Methods) > 0 {
+					return true
+				}
 			}
 		case XReexport, XCallOf:
 			if via(x.Spec) {
@@ -761,4 +812,51 @@ func (p *project) importersOfCatalogReexports() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// importersOf lists the summarised modules (not the auxiliary ones) that
+// import one of the changed ones, the changed ones excluded when skip.
+func (p *project) importersOf(changed map[string]bool, skip bool) []string {
+	var out []string
+	for path, s := range p.sums {
+		if s.Aux || skip && changed[path] {
+			continue
+		}
+		for _, im := range s.Imports {
+			if changed[im] {
+				out = append(out, path)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// factoryModules: the summarised modules that export a factory (a
+// function, static or instance method that returns a new client).
+func (p *project) factoryModules() map[string]bool {
+	out := map[string]bool{}
+	for path, s := range p.sums {
+		if factoryCount(s) > 0 {
+			out[path] = true
+		}
+	}
+	return out
+}
+
+func factoryCount(s *Summary) int {
+	n := 0
+	for _, x := range s.Exports {
+		if x.Kind == XFactory {
+			n++
+		}
+		n += len(x.Statics) + len(x.Methods)
+	}
+	return n
+}
+
+// sameFactories: a new summary exports the same factories as the old.
+func sameFactories(old, cur *Summary) bool {
+	return factoryCount(old) == factoryCount(cur)
 }

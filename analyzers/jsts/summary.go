@@ -20,7 +20,8 @@ const (
 	XFactory             // a function returning a new client per call
 	XReexport            // another module's export
 	XCallOf              // the result of calling another module's export at module scope
-	XClass               // a class none of whose instances is a client, with static factories or getters
+	XClass               // a class none of whose instances is a client, with static or instance factories
+	XInstance            // an instance of a class with factory methods (a pub/sub object whose subscribe() opens a connection)
 )
 
 // Export is one exported name of a module summary.
@@ -35,6 +36,10 @@ type Export struct {
 	// Holds: an XClient that is an object holding the client (an
 	// instance of a wrapper class), not the client itself.
 	Holds bool
+	// Methods: a class's instance methods that return a new client; for
+	// an instance of a class of its own module, that class's. An instance
+	// of an imported class names the class by Spec and Name instead.
+	Methods map[string]*Export
 }
 
 // Summary is what the first phase learns from a file and the second
@@ -71,6 +76,11 @@ type Summary struct {
 	// Aux: summarised only to settle entrypoints (it names no catalog
 	// module); it takes no part in choosing singletons.
 	Aux bool
+	// Server: the file starts a server (listen, a worker...).
+	Server bool
+	// PerCall: a construction runs per call (seen as application code):
+	// whether only scripts import the module decides if it really does.
+	PerCall bool
 }
 
 type pos struct{ Line, Col int }
@@ -187,7 +197,7 @@ func (a *analysis) exportNames() map[string]string {
 func (a *analysis) summarize() *Summary {
 	f := a.f
 	s := &Summary{Path: f.Path, Rel: f.Rel, Entry: a.entry, Exports: map[string]*Export{},
-		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}, Test: a.isTest}
+		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}, Test: a.isTest, Server: a.server}
 	if !a.entry {
 		s.Hint = a.entryHint()
 	}
@@ -208,6 +218,9 @@ func (a *analysis) summarize() *Summary {
 		kind := c.entry.Client
 		if _, ok := s.Kinds[kind]; !ok {
 			s.Kinds[kind] = a.posOf(c.node)
+		}
+		if !a.entry && a.ctxOf(c.node).kind == ctxPerCall {
+			s.PerCall = true
 		}
 	}
 	if !a.entry && !a.isTest && !a.generated && !a.routeFile && !a.pagesAPI && !f.UseServer {
@@ -550,14 +563,21 @@ func (a *analysis) classify(e int32, depth int) *Export {
 	case KFunctionExpression, KArrowFunction, KGeneratorFunction, KClass:
 		return a.classifyFunc(e)
 	}
+	inst := a.instanceExport(e, 0)
 	if ent := a.valueClient(e, 0); ent != nil {
 		x := &Export{Kind: XClient, Entry: ent}
 		if k := f.N[e].Kind; k == KNewExpression || k == KCallExpression {
 			if c := a.construction(e); c != nil && c.holds {
 				x.Holds = true
+				if inst != nil {
+					x.Methods, x.Spec, x.Name = inst.Methods, inst.Spec, inst.Name
+				}
 			}
 		}
 		return x
+	}
+	if inst != nil {
+		return inst
 	}
 	if k := f.N[e].Kind; k == KMemberExpression || k == KSubscriptExpression || k == KCallExpression && a.isRequire(e) {
 		// exports.Pool = require('pg').Pool
@@ -608,11 +628,11 @@ func (a *analysis) isRequire(call int32) bool {
 // classified too.
 func (a *analysis) classifyFunc(fn int32) *Export {
 	if isClass(a.f.N[fn].Kind) {
-		x := &Export{Kind: XClass, Statics: a.classStatics(fn)}
+		x := &Export{Kind: XClass, Statics: a.classStatics(fn), Methods: a.classMethods(fn)}
 		if e := a.wrapperOf(fn); e != nil && !a.privateConstructor(fn) {
 			x.Kind, x.Entry = XFactory, e
 		}
-		if x.Kind == XClass && len(x.Statics) == 0 {
+		if x.Kind == XClass && len(x.Statics) == 0 && len(x.Methods) == 0 {
 			return nil
 		}
 		return x
@@ -624,6 +644,116 @@ func (a *analysis) classifyFunc(fn int32) *Export {
 		return &Export{Kind: XGetter, Entry: e}
 	}
 	return nil
+}
+
+// classMethods lists the instance methods of a class that return a new
+// client per call (subscribe() building a subscriber connection).
+func (a *analysis) classMethods(cls int32) map[string]*Export {
+	f := a.f
+	body := f.Field(cls, FBody)
+	if body < 0 {
+		return nil
+	}
+	var out map[string]*Export
+	for c := f.firstChild(body); c >= 0; c = f.N[c].Next {
+		if f.N[c].Kind != KMethodDefinition || a.isStatic(c) {
+			continue
+		}
+		nm := f.Field(c, FName)
+		if nm < 0 || f.textIs(nm, "constructor") {
+			continue
+		}
+		if e := a.wrapperOf(c); e != nil {
+			if out == nil {
+				out = map[string]*Export{}
+			}
+			out[f.Text(nm)] = &Export{Kind: XFactory, Entry: e}
+		}
+	}
+	return out
+}
+
+// instanceExport: e is an instance of a class with factory methods, built
+// here (new C(...)), through a local variable, or returned by the
+// initialiser of a memoizing call (singleton('x', init)). It returns the
+// instance export, or nil.
+func (a *analysis) instanceExport(e int32, depth int) *Export {
+	f := a.f
+	if depth > 4 {
+		return nil
+	}
+	e = f.Unwrap(e)
+	for e >= 0 && f.N[e].Kind == KAwaitExpression {
+		e = f.Unwrap(f.firstNamed(e))
+	}
+	if e < 0 {
+		return nil
+	}
+	switch f.N[e].Kind {
+	case KNewExpression:
+		ctor := f.Unwrap(f.Field(e, FConstructor))
+		if ctor < 0 || f.N[ctor].Kind != KIdentifier {
+			return nil
+		}
+		b := f.Lookup(ctor)
+		switch {
+		case b == nil:
+			return nil
+		case b.Kind == BClass:
+			if m := a.classMethods(b.Init); len(m) > 0 {
+				return &Export{Kind: XInstance, Methods: m}
+			}
+		case b.Kind == BImport && !a.cat.isCatalogModule(b.Import.Spec):
+			return &Export{Kind: XInstance, Spec: b.Import.Spec, Name: b.ImportName}
+		}
+	case KIdentifier:
+		if b := f.Lookup(e); b != nil && b.Kind == BVar && b.Init >= 0 && len(b.Path) == 0 {
+			return a.instanceExport(b.Init, depth+1)
+		}
+	case KCallExpression:
+		if !a.isRememberCall(e) {
+			return nil
+		}
+		args := f.Field(e, FArguments)
+		if args < 0 {
+			return nil
+		}
+		for _, arg := range f.NamedChildren(args) {
+			fn := f.Unwrap(arg)
+			if fn >= 0 && f.N[fn].Kind == KIdentifier {
+				if b := f.Lookup(fn); b != nil {
+					fn = a.localFunc(b)
+				}
+			}
+			if fn < 0 || !isFunc(f.N[fn].Kind) {
+				continue
+			}
+			for _, v := range a.returnedValues(fn) {
+				if x := a.instanceExport(v, depth+1); x != nil {
+					return x
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// returnedValues: the expressions a function returns (its expression
+// body, or the values of its own return statements).
+func (a *analysis) returnedValues(fn int32) []int32 {
+	f := a.f
+	if body := f.Field(fn, FBody); body >= 0 && f.N[body].Kind != KStatementBlock {
+		return []int32{body}
+	}
+	var out []int32
+	for _, r := range f.Returns {
+		if f.Contains(fn, r) && f.EnclosingFunc(r) == fn {
+			if v := f.firstNamed(r); v >= 0 {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // classStatics classifies the static methods of a class.
@@ -857,6 +987,9 @@ type project struct {
 	declared    map[string]string
 	entries     map[string]bool
 	entriesDone bool
+	// scriptOnly: modules that only entrypoints starting no server (or
+	// other such modules, or tests) import.
+	scriptOnly map[string]bool
 
 	// after the first phase
 	singles map[string][]*singletonRef // kind -> candidates
@@ -901,9 +1034,9 @@ func (p *project) exportOfDepth(from, spec string, path []string, depth int) (*E
 		if x, file := p.resolveExport(target, name, depth); x != nil || len(path) < 2 {
 			return x, file
 		}
-		return p.staticOf(target, "default", np[0], depth)
+		return p.memberOf(target, "default", np[0], depth)
 	case len(np) == 2:
-		return p.staticOf(target, np[0], np[1], depth)
+		return p.memberOf(target, np[0], np[1], depth)
 	case len(np) > 2:
 		return nil, ""
 	case len(path) == 0:
@@ -912,13 +1045,30 @@ func (p *project) exportOfDepth(from, spec string, path []string, depth int) (*E
 	return p.resolveExport(target, name, depth)
 }
 
-// staticOf resolves static method m of the class exported as name.
-func (p *project) staticOf(file, name, m string, depth int) (*Export, string) {
+// memberOf resolves method m of the export called name: a static method
+// of a class, or an instance method of an exported instance (of a class
+// of that module, or of an imported one).
+func (p *project) memberOf(file, name, m string, depth int) (*Export, string) {
 	x, f := p.resolveExport(file, name, depth)
-	if x == nil || x.Statics[m] == nil {
+	if x == nil || depth > 10 {
 		return nil, ""
 	}
-	return x.Statics[m], f
+	if y := x.Statics[m]; y != nil {
+		return y, f
+	}
+	if x.Kind == XClass || x.Kind == XFactory {
+		return nil, "" // C.m() of a class calls no instance method
+	}
+	if y := x.Methods[m]; y != nil {
+		return y, f
+	}
+	if x.Spec != "" && (x.Kind == XInstance || x.Holds) {
+		cls, cf := p.exportOfDepth(f, x.Spec, []string{x.Name}, depth+1)
+		if cls != nil && cls.Methods[m] != nil {
+			return cls.Methods[m], cf
+		}
+	}
+	return nil, ""
 }
 
 func (p *project) resolveExport(file, name string, depth int) (*Export, string) {
