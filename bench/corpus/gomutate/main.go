@@ -301,6 +301,10 @@ func mutateAll(o options) {
 		revertRecorded(o.out, a)
 		if mut.Failure != "" {
 			res.Error = "connlint: " + mut.Failure
+		} else if newErrs := newErrors(base.Errors, mut.Errors); len(newErrs) > 0 {
+			// A mutation that breaks the build proves nothing: its
+			// package's findings are gone, not caught or missed.
+			res.Error = "the mutated tree does not load: " + strings.Join(newErrs, "; ")
 		}
 		if !o.peersOnly {
 			res.Connlint = compare(m, a, base.Findings, mut.Findings)
@@ -393,4 +397,15 @@ func printMutations(results []mutationResult) {
 		fmt.Printf("; sqlclosecheck/rowserrcheck/bodyclose: %d of %d", peers, ran)
 	}
 	fmt.Println()
+}
+
+// newErrors are the load errors of the mutated run the baseline lacks.
+func newErrors(base, mutated []string) []string {
+	var out []string
+	for _, e := range mutated {
+		if !slices.Contains(base, e) {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -96,7 +96,7 @@ func runConnlint(bin, dir string) run {
 func runGolangci(bin, config, cache, dir, pattern string) run {
 	env := []string{"GOWORK=off", "GOFLAGS=-mod=mod", "GOLANGCI_LINT_CACHE=" + cache}
 	out, errb, exit, wall, rss, cpu, err := execMeasured(dir, env, bin, "run", "-c", config,
-		"--output.json.path=stdout", "--output.text.path=", "--show-stats=false", pattern)
+		"--output.json.path=stdout", "--output.text.path=", "--show-stats=false", "--allow-parallel-runners", pattern)
 	r := run{Exit: exit, WallSec: wall.Seconds(), CPUSec: cpu, MaxRSSMB: rss}
 	if err != nil {
 		r.Failure = err.Error()
