@@ -2,6 +2,7 @@ package jsts
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,6 +77,11 @@ func TestStripJSONC(t *testing.T) {
 	}
 	if !strings.Contains(got, "http://x/*not a comment*/") {
 		t.Errorf("string damaged: %s", got)
+	}
+	// a trailing comma before a comment and the closing brace
+	var v map[string]any
+	if err := json.Unmarshal(stripJSONC([]byte("{\"a\": 1, /* why */\n // more\n}")), &v); err != nil || v["a"] != 1.0 {
+		t.Errorf("trailing comma before comments: %v %v", v, err)
 	}
 }
 
