@@ -32,6 +32,7 @@ func main() {
 	cfgPath := flag.String("config", "", "config file")
 	repeat := flag.Int("repeat", 1, "run this many times (profiles of small trees)")
 	mentioning := flag.Bool("mentioning", false, "list the files Run would check that name a catalog module (the files the rules run on)")
+	maxBytes := flag.Int("max-bytes", 0, "the per-file size bound (0: the engine's 4 MB; -1: none)")
 	imports := flag.String("imports", "", "list how imports resolve: all, or unresolved (the project's own specifiers that find nothing)")
 	flag.Parse()
 	wd, _ := os.Getwd()
@@ -111,7 +112,7 @@ func main() {
 	var res diag.Result
 	var st jsts.Stats
 	for i := 0; i < max(*repeat, 1); i++ {
-		res, st = jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre, ForceAll: *all})
+		res, st = jsts.RunStats(context.Background(), flag.Args(), jsts.Options{Config: cfg, WorkDir: wd, Workers: *workers, NoPrefilter: *noPre, ForceAll: *all, MaxFileBytes: *maxBytes})
 	}
 	el := time.Since(start)
 	if !*quiet {
