@@ -25,14 +25,14 @@ type File struct {
 	lines []uint32 // byte offsets of line starts, built on first use
 
 	// names maps a declared name to its latest binding, chained through
-	// Binding.shadow; nameIDs numbers the declared names and live holds
-	// the binding of each name in each scope (the scope table, one per
-	// file).
-	names    map[string]*Binding
-	nameIDs  map[string]int32
-	live     map[scopeName]*Binding
-	Bindings []*Binding
-	arena    []Binding // Bindings are carved from here
+	// Binding.shadow (every binding of a name carries the same name
+	// number, one per distinct name, nameCount of them); live holds the
+	// binding of each name in each scope (the scope table, one per file).
+	names     map[string]*Binding
+	nameCount int32
+	live      map[scopeName]*Binding
+	Bindings  []*Binding
+	arena     []Binding // Bindings are carved from here
 
 	// The resolution table, built once after the walk (see resolveAll):
 	// resolved[i] is 1 + the index in Bindings of the binding identifier

@@ -20,7 +20,6 @@ func (f *File) index() {
 		}
 	}
 	f.names = map[string]*Binding{}
-	f.nameIDs = map[string]int32{}
 	f.live = map[scopeName]*Binding{}
 	f.Hashbang = bytes.HasPrefix(f.Src, []byte("#!"))
 	stack := make([]int32, 0, 32)
@@ -132,10 +131,12 @@ func (f *File) index() {
 // in thousands of scopes.
 func (f *File) declare(scopeNode int32, b Binding) {
 	b.Scope = scopeNode
-	id, ok := f.nameIDs[b.Name]
-	if !ok {
-		id = int32(len(f.nameIDs))
-		f.nameIDs[b.Name] = id
+	head := f.names[b.Name]
+	id := f.nameCount
+	if head != nil {
+		id = head.name
+	} else {
+		f.nameCount++
 	}
 	key := scopeName{scopeNode, id}
 	if old := f.live[key]; old != nil {
@@ -150,7 +151,7 @@ func (f *File) declare(scopeNode int32, b Binding) {
 	b.id, b.name = int32(len(f.Bindings)), id
 	f.arena = append(f.arena, b)
 	nb := &f.arena[len(f.arena)-1]
-	nb.shadow = f.names[b.Name]
+	nb.shadow = head
 	f.names[b.Name] = nb
 	f.live[key] = nb
 	f.Bindings = append(f.Bindings, nb)

@@ -28,7 +28,7 @@ func (f *File) resolveAll() {
 	// var and function names are declared when the walk meets them but
 	// belong to an enclosing scope: order by scope node.
 	slices.SortStableFunc(live, func(x, y int32) int { return int(f.Bindings[x].Scope - f.Bindings[y].Scope) })
-	stacks := make([][]int32, len(f.nameIDs))
+	stacks := make([][]int32, f.nameCount)
 	type open struct {
 		end   int32
 		count int
@@ -61,10 +61,11 @@ func (f *File) resolveAll() {
 		if !resolvable(kind) {
 			continue
 		}
-		nm, ok := f.nameIDs[string(f.Src[f.N[i].Start:f.N[i].End])]
-		if !ok || len(stacks[nm]) == 0 {
+		head := f.names[string(f.Src[f.N[i].Start:f.N[i].End])]
+		if head == nil || len(stacks[head.name]) == 0 {
 			continue
 		}
+		nm := head.name
 		b := stacks[nm][len(stacks[nm])-1]
 		resolved[i] = b + 1
 		if kind != KShorthandPropertyIdentifierPattern {
