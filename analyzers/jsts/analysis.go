@@ -38,6 +38,8 @@ type analysis struct {
 	sites []*construction
 
 	exportNamesMemo map[string]string
+	// catMemo: catalogSpec of the specifiers seen in the file ("": none)
+	catMemo map[string]string
 	// viaModules: constructors and callees of the file that come from
 	// project modules, seen before re-exports are known (phase 1c).
 	viaModules []modRef
@@ -2182,7 +2184,7 @@ func (a *analysis) siteRunOnce(call int32) bool {
 // re-exports are known. A catalog module comes back as the catalog names
 // it; other references unchanged.
 func (a *analysis) throughReexports(spec string, path []string) (string, []string) {
-	if s, ok := a.p.catalogSpec(a.f.Path, spec); ok {
+	if s, ok := a.catalogSpec(spec); ok {
 		return s, path
 	}
 	if len(path) == 0 {

@@ -547,6 +547,20 @@ func (p *project) catalogSpecUncached(from, spec string) (string, bool) {
 
 // isCatalog: catalogSpec from the analysed file.
 func (a *analysis) isCatalog(spec string) bool {
-	_, ok := a.p.catalogSpec(a.f.Path, spec)
+	_, ok := a.catalogSpec(spec)
 	return ok
+}
+
+// catalogSpec is project.catalogSpec from the analysed file, memoized
+// per file: the same few specifiers come back at every call.
+func (a *analysis) catalogSpec(spec string) (string, bool) {
+	if v, ok := a.catMemo[spec]; ok {
+		return v, v != ""
+	}
+	s, ok := a.p.catalogSpec(a.f.Path, spec)
+	if a.catMemo == nil {
+		a.catMemo = map[string]string{}
+	}
+	a.catMemo[spec] = s
+	return s, ok
 }
