@@ -20,9 +20,11 @@ type fsCache struct {
 	tsfile   sync.Map // config file -> *tsconfig
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
 	gen      sync.Map // dir -> bool (a generated Prisma client folder)
-	// prismaOut are the client folders the walked Prisma schemas declare
-	// (set before the workers start)
+	// prismaOut are the client folders the walked Prisma schemas declare;
+	// tops the outermost walked folders (both set before the workers
+	// start)
 	prismaOut []string
+	tops      []string
 	// workspace packages by name: the package.json files seen under the
 	// walked roots.
 	mu        sync.Mutex

@@ -1,6 +1,7 @@
 package jsts
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -53,5 +54,45 @@ func TestResolve(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: %q resolves to %q, want %q", tc.from, tc.spec, got, tc.want)
 		}
+	}
+}
+
+// A tsconfig above the checked tree (or above the repository) is not the
+// project's: a stray /tmp/tsconfig.json must not change what a project in
+// /tmp resolves.
+func TestTSConfigSearchStopsAtTheTop(t *testing.T) {
+	outer := t.TempDir()
+	proj := filepath.Join(outer, "proj")
+	for name, text := range map[string]string{
+		"tsconfig.json":         `{"compilerOptions": {"paths": {"@/*": ["./shared/*"]}}}`,
+		"shared/db.ts":          "export const db = 1\n",
+		"proj/package.json":     `{"name": "proj"}`,
+		"proj/src/handler.ts":   "import { db } from '@/db'\n",
+		"proj/nested/.git/HEAD": "ref: refs/heads/main\n",
+	} {
+		p := filepath.Join(outer, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	from := filepath.Join(proj, "src", "handler.ts")
+	c := newFSCache()
+	c.tops = []string{proj}
+	if got, ok := c.resolve(from, "@/db"); ok {
+		t.Errorf("the tsconfig above the checked folder was read: %s", got)
+	}
+	// checking the outer folder, its tsconfig is the project's
+	c = newFSCache()
+	c.tops = []string{outer}
+	if _, ok := c.resolve(from, "@/db"); !ok {
+		t.Error("the project's own tsconfig above the file was not read")
+	}
+	// a repository's top bounds the search too
+	c = newFSCache()
+	if _, ok := c.resolve(filepath.Join(proj, "nested", "x.ts"), "@/db"); ok {
+		t.Error("the search went above the repository's top")
 	}
 }

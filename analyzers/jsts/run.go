@@ -140,6 +140,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		outer = append(outer, d)
 	}
 	w := &walker{excluded: cfg.IsExcluded}
+	p.fs.tops = outer
 	for _, d := range outer {
 		if err := w.walk(d); err != nil {
 			res.Errors = append(res.Errors, diag.Error{File: relPath(wd, d), Message: "walk: " + errText(err)})

@@ -72,7 +72,9 @@ type rawTSConfig struct {
 
 // nearestTSConfig returns the tsconfig.json (or else jsconfig.json) of
 // dir or its nearest ancestor, as TypeScript's editor picks the project of
-// a file: each file of a monorepo uses the config nearest to it.
+// a file: each file of a monorepo uses the config nearest to it. The
+// search stops at the top of the checked tree or of the git repository: a
+// config above them is not the project's.
 func (c *fsCache) nearestTSConfig(dir string) *tsconfig {
 	if v, ok := c.tsconfig.Load(dir); ok {
 		return v.(*tsconfig)
@@ -86,13 +88,24 @@ func (c *fsCache) nearestTSConfig(dir string) *tsconfig {
 			break
 		}
 	}
-	if !found {
+	if !found && !c.isTop(dir) {
 		if parent := filepath.Dir(dir); parent != dir {
 			cfg = c.nearestTSConfig(parent)
 		}
 	}
 	v, _ := c.tsconfig.LoadOrStore(dir, cfg)
 	return v.(*tsconfig)
+}
+
+// isTop: dir is an outermost checked folder or a repository's top.
+func (c *fsCache) isTop(dir string) bool {
+	for _, t := range c.tops {
+		if t == dir {
+			return true
+		}
+	}
+	_, listed := c.dirList(dir).lookup(".git")
+	return listed
 }
 
 // loadTSConfig reads a config with its extends chain (cached per file). A
