@@ -53,6 +53,10 @@ type Entry struct {
 	ReleasedBy []string `yaml:"released_by,omitempty"`
 	// Go: a `for r.Next() {}` loop that runs to its end releases it.
 	NextLoopCloses bool `yaml:"next_loop_closes,omitempty"`
+	// Go: methods that take the resource out of its owner (pgxpool's
+	// Conn.Hijack): the call ends the obligation, and what it returns, a
+	// client or resource of the catalog, is acquired there.
+	HandOff []string `yaml:"hand_off,omitempty"`
 
 	// JS: the modules whose exports construct the client.
 	Modules []string `yaml:"modules,omitempty"`
@@ -151,7 +155,7 @@ func decodeStrict(n *yaml.Node, v *Entry) error {
 
 func yamlKeys() []string {
 	return []string{"language", "client", "resource", "package", "generated_from",
-		"constructors", "type", "acquire", "release", "released_by", "next_loop_closes",
+		"constructors", "type", "acquire", "release", "released_by", "next_loop_closes", "hand_off",
 		"modules", "new", "calls", "acquire_methods", "disposes",
 		"chains", "connection_string", "generated_modules"}
 }

@@ -231,6 +231,7 @@ type holder struct {
 	// cleanup is the function the acquirer returned beside the value that
 	// releases it (conn, cleanup, err := open()): calling it releases.
 	cleanup *types.Var
+	body    *ast.BlockStmt // the body v lives in
 }
 
 // holderOf finds where an acquisition's result goes.
@@ -322,7 +323,7 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 		// function holds it after the call, a flow not followed here.
 		return holder{kind: holdSkip}
 	}
-	h := holder{kind: holdVar, v: v, node: node}
+	h := holder{kind: holdVar, v: v, node: node, body: astx.FuncBody(a.fn)}
 	if a.cleanup > 0 && len(rhs) == 1 && a.cleanup-1 < len(lhs) {
 		switch c := ast.Unparen(lhs[a.cleanup-1]).(type) {
 		case *ast.Ident:
@@ -1000,7 +1001,7 @@ func isNamedResult(v *types.Var, info *types.Info, ft *ast.FuncType) bool {
 // h.v stands before the acquisition in a block enclosing it: it ran before
 // the acquisition and releases the variable's value at the function's end.
 func (st *state) deferredBefore(a *acq, h holder) bool {
-	u := st.use(h.v)
+	u := st.use(h.v, h.body)
 	for i := 0; i+1 < len(a.stack); i++ {
 		blk, ok := a.stack[i].(*ast.BlockStmt)
 		if !ok {

@@ -102,6 +102,10 @@ type state struct {
 	// one finding per construction, so release leaves them alone.
 	perCall *singleton.Reported
 	process map[*types.Func]bool // see processFuncs
+	// recvReleases: the types of receiver fields that methods of the
+	// package release (see holderMethod).
+	recvReleases map[*types.Func][]types.Type
+	methodDecls  map[*types.Func]*ast.FuncDecl
 }
 
 func (r *runner) run(pass *analysis.Pass) (any, error) {
@@ -180,7 +184,7 @@ func (st *state) closerInterface(t types.Type) bool {
 // releaseFunc returns the test for release methods of a value of type t.
 func (st *state) releaseFunc(t types.Type) func(string) bool {
 	if e, ok := st.entryOf(t); ok {
-		return func(p string) bool { return gocat.IsRelease(e, p) }
+		return func(p string) bool { return gocat.EndsObligation(e, p) }
 	}
 	return func(p string) bool { return !strings.Contains(p, ".") && st.release[p] }
 }
@@ -235,7 +239,7 @@ func (st *state) paramFacts(reach bool) {
 				if p == nil {
 					continue
 				}
-				u := st.use(p)
+				u := st.use(p, c.fd.Body)
 				switch u.In(c.fd.Body) {
 				case owner.Release:
 					effects[i] = 1
@@ -276,13 +280,16 @@ func equalBytes(a, b []uint8) bool {
 	return true
 }
 
-// use returns the ownership classifier for variable v.
-func (st *state) use(v *types.Var) *owner.Use {
+// use returns the ownership classifier for variable v, which lives in
+// body.
+func (st *state) use(v *types.Var, body ast.Node) *owner.Use {
 	return &owner.Use{
-		Info:      st.pass.TypesInfo,
-		Var:       v,
-		IsRelease: st.releaseFunc(v.Type()),
-		Call:      st.policy,
+		Info:         st.pass.TypesInfo,
+		Var:          v,
+		IsRelease:    st.releaseFunc(v.Type()),
+		Call:         st.policy,
+		Body:         body,
+		HolderMethod: st.holderMethod,
 	}
 }
 
@@ -291,7 +298,7 @@ func (st *state) use(v *types.Var) *owner.Use {
 type uses []*owner.Use
 
 func (st *state) uses(h holder) uses {
-	us := uses{st.use(h.v)}
+	us := uses{st.use(h.v, h.body)}
 	if h.cleanup != nil {
 		us = append(us, &owner.Use{
 			Info:         st.pass.TypesInfo,
@@ -410,6 +417,11 @@ func (st *state) acquisitionCleanup(call *ast.CallExpr) (e *catalog.Entry, resul
 		}
 		if e, ok := st.gc.Constructor(fn); ok && gocat.Releases(e) {
 			return e, 0, 0, fn.Pkg().Name() + "." + fn.Name(), true
+		}
+		if res := fn.Type().(*types.Signature).Results(); st.gc.HandOff(fn) && res.Len() > 0 {
+			if e, ok := st.entryOf(res.At(0).Type()); ok {
+				return e, 0, 0, fn.Name(), true // c := poolConn.Hijack(): the caller's to close
+			}
 		}
 	}
 	f, ok := st.acquire[fn]

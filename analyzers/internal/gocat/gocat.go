@@ -38,7 +38,7 @@ func New(c *catalog.Catalog) *Catalog {
 	for _, e := range c.GoResources() {
 		gc.resources = append(gc.resources, &e)
 		gc.addPkg(e.Package)
-		for _, n := range e.Acquire {
+		for _, n := range slices.Concat(e.Acquire, e.HandOff) {
 			gc.names[n] = true
 		}
 	}
@@ -244,6 +244,23 @@ func (gc *Catalog) ReleasedBy(fn *types.Func) (*catalog.Entry, int, bool) {
 // releases a value of entry e.
 func IsRelease(e *catalog.Entry, path string) bool {
 	return slices.Contains(e.Release, path)
+}
+
+// EndsObligation reports whether calling the method path on a value of
+// entry e ends the obligation to release it: a release, or a hand-off
+// (pgxpool's Conn.Hijack) after which what it returned is the resource.
+func EndsObligation(e *catalog.Entry, path string) bool {
+	return IsRelease(e, path) || slices.Contains(e.HandOff, path)
+}
+
+// HandOff reports whether fn is a hand-off method of a resource: called
+// on it, it ends the obligation and returns the value now owed.
+func (gc *Catalog) HandOff(fn *types.Func) bool {
+	if fn == nil || !isMethod(fn) {
+		return false
+	}
+	e, ok := gc.Resource(fn.Type().(*types.Signature).Recv().Type())
+	return ok && slices.Contains(e.HandOff, fn.Name())
 }
 
 // Releases reports whether e has release methods at all: entries without

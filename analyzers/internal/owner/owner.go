@@ -39,12 +39,22 @@ type Use struct {
 	IsRelease func(path string) bool
 	// Call says what passing the variable to a call does.
 	Call Policy
-	// Local reports whether a variable is local to the function being
-	// analysed (assigning to it keeps ownership in the function).
-	Local func(*types.Var) bool
 	// CallReleases says that calling the variable (a function value: the
 	// cleanup an acquirer returns) releases what it stands for.
 	CallReleases bool
+	// Body is the function body the variable lives in. With it, the locals
+	// that take the value over there stand for it too: a copy
+	// (pool = newPool), a local struct holding it in a field
+	// (px := &T{conn: conn}: ownership leaves only when px does) and a
+	// closure written over it (cleanup := func() { conn.Close() }: it
+	// releases only where it is called).
+	Body ast.Node
+	// HolderMethod says what calling method fn on a local struct holding
+	// a value of type t does (a Close of the struct's own releases it);
+	// nil: a use.
+	HolderMethod func(fn *types.Func, t types.Type) Effect
+
+	al *aliases
 }
 
 // In returns the strongest effect of the variable's occurrences in n: a
@@ -52,6 +62,7 @@ type Use struct {
 // function literals that are not run on the spot (deferred or called
 // immediately) capture the variable, which hands it on.
 func (u *Use) In(n ast.Node) Effect {
+	al := u.members()
 	best := None
 	ast.PreorderStack(n, nil, func(m ast.Node, stack []ast.Node) bool {
 		if best == Release {
@@ -65,8 +76,8 @@ func (u *Use) In(n ast.Node) Effect {
 			}
 			return false
 		case *ast.Ident:
-			if u.Info.Uses[m] == u.Var || u.Info.Defs[m] == u.Var {
-				if e := u.occurrence(m, stack); e > best {
+			if r, ok := al.roles[u.varOf(m)]; ok {
+				if e := u.occurrence(m, r, stack); e > best {
 					best = e
 				}
 			}
@@ -76,15 +87,17 @@ func (u *Use) In(n ast.Node) Effect {
 	return best
 }
 
-// Mentions reports whether n mentions the variable at all.
+// Mentions reports whether n mentions the variable, or a local standing
+// for it, at all.
 func (u *Use) Mentions(n ast.Node) bool {
+	al := u.members()
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if found {
 			return false
 		}
-		if id, ok := m.(*ast.Ident); ok && (u.Info.Uses[id] == u.Var || u.Info.Defs[id] == u.Var) {
-			found = true
+		if id, ok := m.(*ast.Ident); ok {
+			_, found = al.roles[u.varOf(id)]
 		}
 		return true
 	})
@@ -97,36 +110,86 @@ func (u *Use) lit(lit *ast.FuncLit, stack []ast.Node) Effect {
 		return None
 	}
 	if !runsHere(lit, stack) {
+		if u.boundClosure(lit, stack) {
+			return None // cleanup := func() {...}: writing it releases nothing
+		}
 		return Transfer // a callback or goroutine now holds it
 	}
-	// Deferred or called on the spot: what its body does counts, except
-	// that its returns return from the literal, not from the function.
-	inner := *u
+	return u.body(lit)
+}
+
+// body is what running the literal does to the value, except that its
+// returns return from the literal, not from the function.
+func (u *Use) body(lit *ast.FuncLit) Effect {
+	al := u.members()
 	e := None
 	ast.PreorderStack(lit.Body, nil, func(m ast.Node, st []ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
-			if x := inner.lit(m, st); x > e {
+			if x := u.lit(m, st); x > e {
 				e = x
 			}
 			return false
 		case *ast.Ident:
-			if u.Info.Uses[m] == u.Var {
-				x := inner.occurrence(m, st)
-				if x == Reassign {
-					x = None
-				}
-				if x == Transfer && underReturn(st) {
-					x = None
-				}
-				if x > e {
-					e = x
-				}
+			r, ok := al.roles[u.varOf(m)]
+			if !ok || u.Info.Uses[m] == nil {
+				return true
+			}
+			x := u.occurrence(m, r, st)
+			if x == Reassign {
+				x = None
+			}
+			if x == Transfer && underReturn(st) {
+				x = None
+			}
+			if x > e {
+				e = x
 			}
 		}
 		return true
 	})
 	return e
+}
+
+// boundClosure reports whether the literal is the value given to a closure
+// variable standing for the value.
+func (u *Use) boundClosure(lit *ast.FuncLit, stack []ast.Node) bool {
+	al := u.members()
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.AssignStmt, *ast.ValueSpec:
+			lhs, rhs, _ := pairs(p)
+			for j, r := range rhs {
+				if j < len(lhs) && r != nil && ast.Unparen(r) == lit {
+					if id, ok := ast.Unparen(lhs[j]).(*ast.Ident); ok {
+						return al.roles[u.varOf(id)] == closure
+					}
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// closureEffect is what calling a closure variable does: what its
+// literals' bodies do.
+func (u *Use) closureEffect(v *types.Var) Effect {
+	al := u.members()
+	if al.calling[v] {
+		return None // a closure that calls itself
+	}
+	al.calling[v] = true
+	defer delete(al.calling, v)
+	best := None
+	for _, lit := range al.lits[v] {
+		if e := u.body(lit); e > best {
+			best = e
+		}
+	}
+	return best
 }
 
 func underReturn(stack []ast.Node) bool {
@@ -159,10 +222,29 @@ func runsHere(lit *ast.FuncLit, stack []ast.Node) bool {
 	return true
 }
 
-// occurrence classifies one occurrence of the variable; stack holds its
-// ancestors, innermost last.
-func (u *Use) occurrence(id *ast.Ident, stack []ast.Node) Effect {
-	var child ast.Node = id
+// occurrence classifies one occurrence of a variable standing for the
+// value in role r; stack holds its ancestors, innermost last.
+func (u *Use) occurrence(id *ast.Ident, r role, stack []ast.Node) Effect {
+	e := u.occurrenceAs(id, r, stack)
+	if e == Reassign && len(u.members().roles) > 1 {
+		return None // another local still stands for the value
+	}
+	return e
+}
+
+func (u *Use) occurrenceAs(id *ast.Ident, r role, stack []ast.Node) Effect {
+	switch r {
+	case holder:
+		return u.holderUse(id, stack)
+	case closure:
+		return u.closureUse(id, stack)
+	}
+	return u.valueUse(id, stack)
+}
+
+// valueUse classifies a use of the value itself (the variable, a copy, or
+// a field of a local struct holding it).
+func (u *Use) valueUse(child ast.Node, stack []ast.Node) Effect {
 	for i := len(stack) - 1; i >= 0; i-- {
 		parent := stack[i]
 		switch p := parent.(type) {
@@ -178,6 +260,9 @@ func (u *Use) occurrence(id *ast.Ident, stack []ast.Node) Effect {
 		case *ast.SelectorExpr:
 			return u.selector(p, stack[:i])
 		case *ast.CompositeLit, *ast.KeyValueExpr:
+			if u.composedIntoMember(stack[:i+1]) {
+				return None // px := &T{conn: conn}: px holds it now
+			}
 			return Transfer // held by a struct, slice or map
 		case *ast.ReturnStmt:
 			return Transfer
@@ -194,12 +279,173 @@ func (u *Use) occurrence(id *ast.Ident, stack []ast.Node) Effect {
 					return Reassign
 				}
 			}
-			return u.storedIn(nil) // var x = v: an alias
+			for j, v := range p.Values {
+				if v == child && j < len(p.Names) && u.standsFor(p.Names[j]) {
+					return None // var r = rows: a copy
+				}
+			}
+			return Transfer // var x = v: an alias outside the body
 		case *ast.CallExpr:
 			return u.call(p, child, stack[:i])
 		default:
 			return None
 		}
+	}
+	return None
+}
+
+// standsFor reports whether storing into lhs keeps the value in the body:
+// lhs is a local standing for it, or a field of a local struct that does.
+func (u *Use) standsFor(lhs ast.Expr) bool {
+	al := u.members()
+	for {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			_, ok := al.roles[u.varOf(l)]
+			return ok
+		case *ast.SelectorExpr:
+			if u.Info.Selections[l] == nil {
+				return false
+			}
+			if id, ok := ast.Unparen(l.X).(*ast.Ident); ok {
+				return al.roles[u.varOf(id)] == holder
+			}
+			lhs = l.X
+		default:
+			return false
+		}
+	}
+}
+
+// composedIntoMember reports whether the composite literal at the top of
+// stack (through enclosing composites, & and parentheses) is stored into a
+// local standing for the value.
+func (u *Use) composedIntoMember(stack []ast.Node) bool {
+	var child ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.ParenExpr:
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return false
+			}
+		case *ast.AssignStmt, *ast.ValueSpec:
+			lhs, rhs, _ := pairs(p)
+			for j, r := range rhs {
+				if r == child && j < len(lhs) {
+					return u.standsFor(lhs[j])
+				}
+			}
+			return false
+		default:
+			return false
+		}
+		child = stack[i]
+	}
+	return false
+}
+
+// holderUse classifies a use of a local struct holding the value.
+func (u *Use) holderUse(id *ast.Ident, stack []ast.Node) Effect {
+	var child ast.Node = id
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr, *ast.StarExpr:
+			child = p
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				child = p
+				continue
+			}
+			return None
+		case *ast.SelectorExpr:
+			return u.holderSelector(p, stack[:i])
+		case *ast.CallExpr:
+			if p.Fun == child {
+				return None
+			}
+			if tv, ok := u.Info.Types[p.Fun]; ok && tv.IsType() {
+				return Transfer
+			}
+			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+				if b, ok := u.Info.Uses[id].(*types.Builtin); ok && b.Name() != "append" {
+					return None
+				}
+			}
+			return Transfer // handed to a function: it may keep the struct
+		}
+		return u.valueUse(child, stack[:i+1])
+	}
+	return None
+}
+
+// holderSelector classifies px.f... on a local struct holding the value:
+// a method call on the struct or on one of its fields, or a field read.
+func (u *Use) holderSelector(sel *ast.SelectorExpr, above []ast.Node) Effect {
+	var node ast.Node = sel
+	last := sel
+	n := len(above)
+	for n > 0 {
+		outer, ok := above[n-1].(*ast.SelectorExpr)
+		if !ok || outer.X != node {
+			break
+		}
+		node, last = outer, outer
+		n--
+	}
+	called := n > 0
+	if called {
+		call, ok := above[n-1].(*ast.CallExpr)
+		called = ok && call.Fun == node
+	}
+	fn, isMethod := u.Info.Uses[last.Sel].(*types.Func)
+	if !isMethod {
+		return u.valueUse(node, above[:n]) // a field read: what becomes of it
+	}
+	if t := u.Info.TypeOf(last.X); t != nil && types.Identical(t, u.Var.Type()) && u.IsRelease(last.Sel.Name) {
+		return Release // px.conn.Close(), or px.conn.Close handed on
+	}
+	if !called || node != sel || u.HolderMethod == nil {
+		return None // a method of another field, or a method value
+	}
+	return u.HolderMethod(fn, u.Var.Type()) // px.Close(), px.init()
+}
+
+// closureUse classifies a use of a closure variable written over the value.
+func (u *Use) closureUse(id *ast.Ident, stack []ast.Node) Effect {
+	v := u.varOf(id)
+	var child ast.Node = id
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.CallExpr:
+			if p.Fun == child {
+				if i > 0 {
+					if g, ok := stack[i-1].(*ast.GoStmt); ok && g.Call == p {
+						return Transfer
+					}
+				}
+				return u.closureEffect(v) // cleanup(), deferred or not
+			}
+			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+				if b, ok := u.Info.Uses[id].(*types.Builtin); ok && b.Name() != "append" {
+					return None
+				}
+			}
+			return Transfer // handed to a call: it runs it, or keeps it and what it captures
+		case *ast.AssignStmt:
+			return u.assign(p, child)
+		case *ast.ValueSpec:
+			return u.valueUse(child, stack[:i+1])
+		case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr:
+			return u.valueUse(child, stack[:i+1])
+		case *ast.SendStmt:
+			return u.valueUse(child, stack[:i+1])
+		}
+		return None
 	}
 	return None
 }
@@ -250,18 +496,15 @@ func (u *Use) assign(a *ast.AssignStmt, child ast.Node) Effect {
 	return Transfer
 }
 
-// storedIn classifies storing the variable into lhs (nil: a new local).
+// storedIn classifies storing the variable into lhs.
 func (u *Use) storedIn(lhs ast.Expr) Effect {
-	if lhs == nil {
-		return Transfer // an alias takes it over
+	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && id.Name == "_" {
+		return None
 	}
-	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-		if id.Name == "_" {
-			return None
-		}
-		return Transfer // an alias or a package variable takes it over
+	if u.standsFor(lhs) {
+		return None // a copy, or a field of a local struct: still here
 	}
-	return Transfer // field, element, or pointee
+	return Transfer // an outer variable, a package variable, a field, an element
 }
 
 func (u *Use) call(call *ast.CallExpr, child ast.Node, above []ast.Node) Effect {

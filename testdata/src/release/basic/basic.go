@@ -211,7 +211,7 @@ func panicsOnScanError(db *sql.DB) []string {
 }
 
 // An acquisition inside a closure is followed in the closure.
-func inClosure(ctx context.Context, db *sql.DB, ids []int64) error { // want inClosure:"params - keeps -"
+func inClosure(ctx context.Context, db *sql.DB, ids []int64) error {
 	check := func(id int64) (bool, error) {
 		rows, err := db.QueryContext(ctx, "SELECT 1 FROM users WHERE id = $1", id) // want `rows \(\*sql.Rows\) from QueryContext is never closed`
 		if err != nil {
