@@ -40,10 +40,17 @@
 // returns.
 //
 // One finding per construction: a client construction that the singleton
-// rule reports (per request, per iteration, short-lived, a second
-// singleton) is not reported again for its missing Close. The analyzer
-// requires singleton's verdicts (singleton.Verdicts) for that, so it holds
-// under every driver.
+// rule reports as built per call (per request, per iteration, a builder of
+// the package called per call) is not reported again for its missing
+// Close; a second singleton is, and no finding hides another on its line.
+// The analyzer requires singleton's verdicts (singleton.Verdicts) for
+// that, so it holds under every driver.
+//
+// Ownership leaves only where it really does: a copy in another local is
+// the same resource, a field of a struct the function built leaves with
+// that struct, a cleanup closure releases where it is called, and
+// pgxpool's Conn.Hijack ends the pool connection's obligation while the
+// *pgx.Conn it returns becomes the resource.
 //
 // The cases of every shape of RULES.md, positive and negative, are listed in
 // testdata/src/release/README.md; docs/go.md gives the decisions taken where

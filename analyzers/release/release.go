@@ -98,8 +98,9 @@ type state struct {
 	params  map[*types.Func][]uint8
 	acquire map[*types.Func]*acquirerFact
 	release map[string]bool // release method names, for interface parameters
-	// perCall are the client constructions the singleton rule reports:
-	// one finding per construction, so release leaves them alone.
+	// perCall are the client constructions the singleton rule reports as
+	// built per call: one finding per construction, so release leaves
+	// them alone.
 	perCall *singleton.Reported
 	process map[*types.Func]bool // see processFuncs
 	// recvReleases: the types of receiver fields that methods of the

@@ -60,6 +60,7 @@ func (st *state[M]) check() {
 				}
 				kind, r, name, direct, ok := st.construction(call)
 				if !ok {
+					st.noteCall(call, stack, fd)
 					return true
 				}
 				st.checkSite(&site{call: call, stack: stack, kind: kind, result: r, name: name, direct: direct, decl: fd, file: file})
@@ -81,6 +82,7 @@ func (st *state[M]) check() {
 				}
 				kind, r, name, direct, ok := st.construction(call)
 				if !ok {
+					st.noteCall(call, stack, nil)
 					return true
 				}
 				st.checkSite(&site{call: call, stack: stack, kind: kind, result: r, name: name, direct: direct, lit: &pl, file: file})
@@ -91,7 +93,6 @@ func (st *state[M]) check() {
 }
 
 func (st *state[M]) checkSite(s *site) {
-	info := st.pass.TypesInfo
 	inner := astx.InnermostFunc(s.stack)
 	onceBody := st.isOnceBody(s.stack)
 	global, local, target := st.holder(s)
@@ -104,35 +105,35 @@ func (st *state[M]) checkSite(s *site) {
 	}
 
 	// Rule 1: per call, in a loop body or an HTTP handler.
-	if loop := astx.EnclosingLoop(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) && !st.retryLoop(s, inner) {
-		st.report(s, fmt.Sprintf("%s builds a new %s inside a loop: every iteration opens new connections; build the client once, outside the loop, and reuse it", s.name, typ), nil)
+	if loop := astx.EnclosingLoop(s.stack); loop != nil && !global && !st.keptOutside(s, local, target, loop) && !st.retryLoop(s.stack, inner) {
+		st.report(s, fmt.Sprintf("%s builds a new %s inside a loop: every iteration opens new connections; build the client once, outside the loop, and reuse it", s.name, typ), nil, true)
 		return
 	}
 	if h, name := st.handlerAround(s.stack); h != nil && !global && !st.keptOutside(s, local, target, nil) {
-		st.report(s, fmt.Sprintf("%s builds a new %s in the HTTP handler %s: every request opens new connections; build the client once at startup and share it", s.name, typ, name), nil)
+		st.report(s, fmt.Sprintf("%s builds a new %s in the HTTP handler %s: every request opens new connections; build the client once at startup and share it", s.name, typ, name), nil, true)
 		return
-	}
-	if !s.direct {
-		return // a wrapper call outside loops and handlers: its own construction is judged where it is
 	}
 	keeps := global || onceBody || (local != nil && st.storedGlobally(inner, local))
 
-	// Rule 3: a singleton exists and this is not it.
-	if configured && !inSingletonPath {
-		st.report(s, fmt.Sprintf("%s builds a %s outside the configured singleton paths (%s): use the singleton's client", s.name, typ, strings.Join(st.cfg.Singleton, ", ")), nil)
+	// Rule 3: a singleton exists and this is not it. A wrapper's own
+	// construction is judged where it stands.
+	if s.direct && configured && !inSingletonPath {
+		st.report(s, fmt.Sprintf("%s builds a %s outside the configured singleton paths (%s): use the singleton's client", s.name, typ, strings.Join(st.cfg.Singleton, ", ")), nil, false)
 		return
 	}
-	if it, ok := st.imported[s.kind]; ok && !configured && !keeps {
+	if it, ok := st.imported[s.kind]; ok && s.direct && !configured && !keeps {
 		var rel []analysis.RelatedInformation
 		if obj := st.lookup(it); obj != nil && obj.Pos().IsValid() {
 			rel = append(rel, analysis.RelatedInformation{Pos: obj.Pos(), End: obj.Pos() + token.Pos(len(obj.Name())), Message: "the singleton " + it.Name + " of package " + it.Pkg})
 		}
-		st.report(s, fmt.Sprintf("%s builds a second %s: package %s already keeps one in %s; use it", s.name, typ, it.Pkg, it.Name), rel)
+		st.report(s, fmt.Sprintf("%s builds a second %s: package %s already keeps one in %s; use it", s.name, typ, it.Pkg, it.Name), rel, false)
 		return
 	}
 
 	// Rule 2: short-lived, outside package main (and command bodies, which
-	// run once like main).
+	// run once like main). Short-lived alone runs once as often as not (a
+	// startup admin connection, a migration): the function is a builder,
+	// reported where it is called per call (see perCallBuilders).
 	if st.pass.Pkg.Name() == "main" || st.inCommand(s.stack) || onceBody || inSingletonPath || keeps {
 		return
 	}
@@ -142,13 +143,18 @@ func (st *state[M]) checkSite(s *site) {
 	if st.escapes(s, inner, local, target) {
 		return
 	}
-	_ = info
-	st.report(s, fmt.Sprintf("%s builds a short-lived %s in %s: the client does not outlive the call, so every call opens new connections; build it once and share it", s.name, typ, funcName(s)), nil)
+	if s.decl != nil && runsWithDecl(s.stack) {
+		st.noteBuilder(s.decl, typ, s.call, nil)
+	}
 }
 
-func (st *state[M]) report(s *site, msg string, rel []analysis.RelatedInformation) {
-	if st.rep.Report(analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Message: msg, Related: rel}) {
-		st.reported.calls[s.call.Pos()] = true
+// report reports the construction; perCall tells a client built per call
+// (rules 1 and 5), which release leaves to this rule: one finding per
+// construction. A second singleton (rule 3) is not: release still checks
+// that it is closed.
+func (st *state[M]) report(s *site, msg string, rel []analysis.RelatedInformation, perCall bool) {
+	if st.rep.Report(analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Message: msg, Related: rel}) && perCall {
+		st.reported.add(s.call)
 	}
 }
 
@@ -239,13 +245,18 @@ func (st *state[M]) escapes(s *site, inner ast.Node, local *types.Var, target as
 				return false
 			}
 		}
+		if isResult(st.pass.TypesInfo, inner, local) || st.methodValueOf(inner, local) {
+			return true // a named result, or pool.Close handed on: it lives on
+		}
+		body := astx.FuncBody(inner)
 		u := &owner.Use{
 			Info:      st.pass.TypesInfo,
 			Var:       local,
 			IsRelease: func(string) bool { return false },
 			Call:      func(*ast.CallExpr, *types.Func, int) owner.Effect { return owner.Transfer },
+			Body:      body,
 		}
-		return u.In(astx.FuncBody(inner)) == owner.Transfer
+		return u.In(body) == owner.Transfer
 	}
 	switch t := target.(type) {
 	case nil:
@@ -262,6 +273,53 @@ func (st *state[M]) escapes(s *site, inner ast.Node, local *types.Var, target as
 		return t.Name != "_"
 	}
 	return true // returned, stored, passed on, held by a composite
+}
+
+// isResult reports whether v is a named result of fn.
+func isResult(info *types.Info, fn ast.Node, v *types.Var) bool {
+	var ft *ast.FuncType
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		ft = f.Type
+	case *ast.FuncLit:
+		ft = f.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, field := range ft.Results.List {
+		for _, n := range field.Names {
+			if info.Defs[n] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// methodValueOf reports whether fn takes a method value of v (v.Close
+// returned or handed on, not called): the client outlives the call.
+func (st *state[M]) methodValueOf(fn ast.Node, v *types.Var) bool {
+	info := st.pass.TypesInfo
+	found := false
+	ast.PreorderStack(astx.FuncBody(fn), nil, func(n ast.Node, stack []ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found {
+			return !found
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || info.Uses[id] != v || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
+			return true
+		}
+		if len(stack) > 0 {
+			if call, ok := stack[len(stack)-1].(*ast.CallExpr); ok && call.Fun == sel {
+				return true // called
+			}
+		}
+		found = true
+		return false
+	})
+	return found
 }
 
 // storedGlobally reports whether the local client is also put into a
@@ -658,15 +716,15 @@ func (st *state[M]) testHelper(fd *ast.FuncDecl) bool {
 // so a client per iteration is built only until one works, and the call
 // builds one in the end. A loop whose successful iteration goes on to the
 // next one (a client per item, per tick, per reconnect) is per iteration.
-func (st *state[M]) retryLoop(s *site, fn ast.Node) bool {
+func (st *state[M]) retryLoop(stack []ast.Node, fn ast.Node) bool {
 	body := astx.FuncBody(fn)
 	var stmt ast.Node
-	for i := len(s.stack) - 1; i >= 0; i-- {
-		if _, ok := s.stack[i].(ast.Stmt); ok {
-			stmt = s.stack[i]
+	for i := len(stack) - 1; i >= 0; i-- {
+		if _, ok := stack[i].(ast.Stmt); ok {
+			stmt = stack[i]
 			break
 		}
-		if vs, ok := s.stack[i].(*ast.ValueSpec); ok {
+		if vs, ok := stack[i].(*ast.ValueSpec); ok {
 			stmt = vs
 			break
 		}

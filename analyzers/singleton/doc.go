@@ -17,10 +17,14 @@
 //  1. it runs per call: in a loop body, or in an HTTP handler (a function or
 //     closure taking (http.ResponseWriter, *http.Request), *gin.Context,
 //     echo.Context or *fiber.Ctx), directly or through a wrapper;
-//  2. it is short-lived: outside package main, in a function other than init,
-//     TestMain or a sync.Once body, and the client does not escape the
-//     function (returned, stored in a field or package variable, passed on):
-//     a pool opened and closed per call is still a pool per call;
+//  2. it is short-lived and runs per call: outside package main, in a
+//     function other than init, TestMain or a sync.Once body, the client
+//     does not escape the function (returned, stored in a field or package
+//     variable, passed on), and the function (a builder) is called in a loop
+//     body or an HTTP handler, directly or through other builders (the
+//     package's call graph, and a fact across packages); the call is
+//     reported. A builder run once (a startup admin connection, a migration)
+//     is left to the release rule;
 //  3. a singleton exists and this is not it: the configured singleton paths
 //     (.connlint.yml `singleton:`), or a package of the same module that keeps
 //     a client of the same kind in a package-level variable or behind a
@@ -30,7 +34,8 @@
 // the singleton are never reported, nor are test files and test helpers
 // (functions taking a *testing.T, *testing.B, *testing.F or testing.TB). A
 // loop whose iterations go on only after a failure (a retry, a readiness
-// probe) builds one client per call, not per iteration.
+// probe) builds one client per call, not per iteration, and a builder
+// called in one is not called per call.
 //
 // Verdicts returns this rule run with fact types of its own and reporting
 // nothing: the release analyzer requires it so as not to report a second

@@ -21,9 +21,9 @@ const doc = `singleton: a database client is constructed outside the singleton
 
 Reports constructions of database clients (sql.Open, pgxpool.New,
 redis.NewClient, ... and wrappers that return a new client) that run per call
-(in a loop or an HTTP handler), that build a short-lived client outside package
-main, or that build a second client while the module already has a singleton
-of that kind.`
+(in a loop or an HTTP handler), calls per call of functions that build a
+short-lived client outside package main, and constructions of a second
+client while the module already has a singleton of that kind.`
 
 // Analyzer discovers the config from each package's folder.
 var Analyzer = New(nil)
@@ -53,11 +53,21 @@ func Verdicts(configs *goreport.Configs) *analysis.Analyzer {
 }
 
 // Reported is the set of client constructions the singleton rule reports
-// in a package (after suppression directives), by the call's position.
-type Reported struct{ calls map[token.Pos]bool }
+// in a package as built per call (after suppression directives): those
+// release leaves alone. A call is known by its extent, so that another
+// call on the same line, or starting where it does (a method called on
+// its result), is not taken for it.
+type Reported struct{ calls map[extent]bool }
 
-// Has reports whether the singleton rule reports the construction call.
-func (r *Reported) Has(call *ast.CallExpr) bool { return r != nil && r.calls[call.Pos()] }
+type extent struct{ pos, end token.Pos }
+
+// Has reports whether the singleton rule reports the construction call as
+// built per call.
+func (r *Reported) Has(call *ast.CallExpr) bool {
+	return r != nil && r.calls[extent{call.Pos(), call.End()}]
+}
+
+func (r *Reported) add(call *ast.CallExpr) { r.calls[extent{call.Pos(), call.End()}] = true }
 
 // mode tells the reporting analyzer from the verdicts one; each has fact
 // types of its own.
@@ -78,7 +88,7 @@ func build[M mode](configs *goreport.Configs, name, doc string) *analysis.Analyz
 		URL:        "https://github.com/connlint/connlint/blob/main/analyzers/singleton/doc.go",
 		Run:        r.run,
 		ResultType: reflect.TypeFor[*Reported](),
-		FactTypes:  []analysis.Fact{new(wrapperFact[M]), new(singletonFact[M])},
+		FactTypes:  []analysis.Fact{new(wrapperFact[M]), new(singletonFact[M]), new(builderFact[M])},
 	}
 }
 
@@ -138,6 +148,8 @@ type state[M mode] struct {
 	module   string
 	imported map[string]Item // singletons of imported packages, by kind
 	reported *Reported
+	builders map[*types.Func]*builder // see perCallBuilders
+	calls    []*callSite
 }
 
 func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
@@ -146,7 +158,7 @@ func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	gc := gocat.Index(cfg.Catalog())
-	reported := &Reported{calls: map[token.Pos]bool{}}
+	reported := &Reported{calls: map[extent]bool{}}
 	if gc.IsReachRoot(pass.Pkg) || !gc.Reaches(pass.Pkg) {
 		return reported, nil
 	}
@@ -158,6 +170,7 @@ func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 		wrappers: map[*types.Func]*wrapperFact[M]{},
 		imported: map[string]Item{},
 		reported: reported,
+		builders: map[*types.Func]*builder{},
 	}
 	st.rep.Dry = r.dry
 	if pass.Module != nil {
@@ -166,6 +179,7 @@ func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 	st.wrapperFacts()
 	st.singletonFacts()
 	st.check()
+	st.perCallBuilders()
 	return reported, nil
 }
 

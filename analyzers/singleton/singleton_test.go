@@ -23,7 +23,8 @@ func TestSingleton(t *testing.T) {
 	analysistest.Run(t, testdata(t), singleton.Analyzer,
 		"singleton/handlers", "singleton/loops", "singleton/shortlived", "singleton/cli", "singleton/more",
 		"singleton/wrappers/...", "singleton/app/...", "singleton/cmdmain",
-		"singleton/frameworks", "singleton/lookalike/...", "singleton/pkgvars", "singleton/funcvars")
+		"singleton/frameworks", "singleton/lookalike/...", "singleton/pkgvars", "singleton/funcvars",
+		"singleton/percall/...")
 }
 
 // Configured singleton paths apply everywhere: a construction outside them

@@ -24,9 +24,10 @@ func migrateCmd() *cobra.Command {
 	}
 }
 
-// A plain function in the same package is per call again.
+// A plain function building a short-lived client: nothing calls it per
+// call (a handler, a loop), so it runs once as far as this package knows.
 func countRows(dsn, table string) (int, error) {
-	db, err := sql.Open("pgx", dsn) // want `sql.Open builds a short-lived \*sql.DB in countRows`
+	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return 0, err
 	}

@@ -3,6 +3,8 @@ package shortlived // want package:"singletons redis singleton/shortlived.shared
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"net/http"
 	"sync"
 
 	"entapp/ent"
@@ -13,9 +15,11 @@ import (
 	"prismaapp/db"
 )
 
-// A pool opened and closed per call is still a pool per call.
-func CountUsers(ctx context.Context, dsn string) (int, error) {
-	conn, err := sql.Open("pgx", dsn) // want `sql.Open builds a short-lived \*sql.DB in CountUsers: the client does not outlive the call`
+// A pool opened and closed in the function: a builder. It runs once or
+// per call as its callers decide (rule 2 is short-lived AND per call), so
+// its own line is not flagged; its calls in handlers and loops are.
+func CountUsers(ctx context.Context, dsn string) (int, error) { // want CountUsers:`builds short-lived \*sql.DB`
+	conn, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return 0, err
 	}
@@ -25,14 +29,14 @@ func CountUsers(ctx context.Context, dsn string) (int, error) {
 	return n, err
 }
 
-func Flush(ctx context.Context, addr string) error {
-	rdb := redis.NewClient(&redis.Options{Addr: addr}) // want `redis.NewClient builds a short-lived \*redis.Client in Flush`
+func Flush(ctx context.Context, addr string) error { // want Flush:`builds short-lived \*redis.Client`
+	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	defer rdb.Close()
 	return rdb.Del(ctx, "session:*").Err()
 }
 
-func PingEnt(ctx context.Context, dsn string) error {
-	client, err := ent.Open("postgres", dsn) // want `ent.Open builds a short-lived \*ent.Client in PingEnt`
+func PingEnt(ctx context.Context, dsn string) error { // want PingEnt:`builds short-lived \*ent.Client`
+	client, err := ent.Open("postgres", dsn)
 	if err != nil {
 		return err
 	}
@@ -40,8 +44,8 @@ func PingEnt(ctx context.Context, dsn string) error {
 	return nil
 }
 
-func PrismaOnce() error {
-	client := db.NewClient() // want `db.NewClient builds a short-lived \*db.PrismaClient in PrismaOnce`
+func PrismaOnce() error { // want PrismaOnce:`builds short-lived \*db.PrismaClient`
+	client := db.NewClient()
 	if err := client.Prisma.Connect(); err != nil {
 		return err
 	}
@@ -111,4 +115,65 @@ func init() {
 		panic(err)
 	}
 	primary = d
+}
+
+// ---- per call: the builders' callers ----
+
+type Handler struct{ dsn, cache string }
+
+// A builder called per request: a pool per request.
+func (h *Handler) Users(w http.ResponseWriter, r *http.Request) {
+	n, err := CountUsers(r.Context(), h.dsn) // want `CountUsers builds a short-lived \*sql.DB on every call, and it is called in the HTTP handler Users: every request opens new connections`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	fmt.Fprintln(w, n)
+}
+
+// A builder called per iteration.
+func FlushAll(ctx context.Context, addrs []string) error {
+	for _, addr := range addrs {
+		if err := Flush(ctx, addr); err != nil { // want `Flush builds a short-lived \*redis.Client on every call, and it is called inside a loop: every iteration opens new connections`
+			return err
+		}
+	}
+	return nil
+}
+
+// Report calls a builder: it is one too (through CountUsers)...
+func Report(ctx context.Context, dsn string) (string, error) { // want Report:`builds short-lived \*sql.DB`
+	n, err := CountUsers(ctx, dsn)
+	return fmt.Sprint(n), err
+}
+
+// ...so calling it per request is flagged at this call.
+func (h *Handler) Summary(w http.ResponseWriter, r *http.Request) {
+	s, _ := Report(r.Context(), h.dsn) // want `Report builds a short-lived \*sql.DB on every call, and it is called in the HTTP handler Summary`
+	fmt.Fprintln(w, s)
+}
+
+// Called once, at startup: not per call.
+func Start(ctx context.Context, dsn string) error { // want Start:`builds short-lived \*sql.DB`
+	if _, err := CountUsers(ctx, dsn); err != nil {
+		return err
+	}
+	return PingEnt(ctx, dsn)
+}
+
+// A callback runs when its caller decides: a builder called there makes
+// neither Warm a builder nor a finding.
+func Warm(ctx context.Context, dsn string, retry func(func() error) error) error {
+	return retry(func() error { return PingEnt(ctx, dsn) })
+}
+
+// A retry loop calls the builder until it works: one client per call.
+func waitReady(ctx context.Context, addr string) error {
+	var err error
+	for range 10 {
+		if err = Flush(ctx, addr); err == nil {
+			return nil
+		}
+	}
+	return err
 }
