@@ -40,9 +40,9 @@
 // returns.
 //
 // One finding per construction: a client construction that the singleton
-// rule reports as built per call (per request, per iteration, a builder of
-// the package called per call) is not reported again for its missing
-// Close; a second singleton is, and no finding hides another on its line.
+// rule reports as built per call (per request, per iteration) is not
+// reported again for its missing Close; a second singleton and a builder
+// whose call is reported are, and no finding hides another on its line.
 // The analyzer requires singleton's verdicts (singleton.Verdicts) for
 // that, so it holds under every driver.
 //

@@ -30,12 +30,11 @@ func (*builderFact[M]) AFact()           {}
 func (f *builderFact[M]) String() string { return "builds short-lived " + f.Type }
 
 // builder is a function of the package that builds a short-lived client on
-// every call: itself (sites), or through builders it calls (callees).
+// every call: itself, or through builders it calls (callees).
 type builder struct {
 	typ     string
-	at      token.Pos // the first construction or call that makes it one
-	via     string    // "" for a construction, else the callee's name
-	sites   []*ast.CallExpr
+	at      token.Pos     // the first construction or call that makes it one
+	via     string        // "" for a construction, else the callee's name
 	callees []*types.Func // builders of this package it calls
 }
 
@@ -118,7 +117,6 @@ func (st *state[M]) noteBuilder(decl *ast.FuncDecl, typ string, site *ast.CallEx
 		if b.at == token.NoPos || b.via != "" {
 			b.at, b.via = site.Pos(), ""
 		}
-		b.sites = append(b.sites, site)
 	case callee != nil:
 		if b.at == token.NoPos {
 			b.at, b.via = callee.Pos(), st.calleeName(callee)
@@ -193,25 +191,10 @@ func (st *state[M]) reportCall(c *callSite, typ string) {
 		}
 		rel = append(rel, analysis.RelatedInformation{Pos: b.at, Message: what})
 	}
-	if st.rep.Report(analysis.Diagnostic{Pos: c.call.Pos(), End: c.call.End(), Message: msg, Related: rel}) {
-		st.markBuilt(c.callee, map[*types.Func]bool{})
-	}
-}
-
-// markBuilt records the constructions behind a builder of the package as
-// reported per call: release leaves their missing Close to this finding.
-func (st *state[M]) markBuilt(fn *types.Func, seen map[*types.Func]bool) {
-	b := st.builders[fn]
-	if b == nil || seen[fn] {
-		return
-	}
-	seen[fn] = true
-	for _, site := range b.sites {
-		st.reported.add(site)
-	}
-	for _, callee := range b.callees {
-		st.markBuilt(callee, seen)
-	}
+	// The finding is the call's: release still checks the builder's own
+	// construction (a path that skips its Close is a problem of its own,
+	// on another line).
+	st.rep.Report(analysis.Diagnostic{Pos: c.call.Pos(), End: c.call.End(), Message: msg, Related: rel})
 }
 
 // calleeName names a called function as messages do: qualified by its
