@@ -19,6 +19,7 @@ import (
 	"example.com/shop/internal/db"
 	"example.com/shop/internal/reporting"
 	"example.com/shop/internal/store"
+	"example.com/shop/internal/tenants"
 )
 
 // Server holds the repositories the handlers use.
@@ -47,6 +48,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /reviews/{sku}", s.Reviews)
 	mux.HandleFunc("GET /reviews/{sku}/recent", s.RecentReviews)
 	mux.HandleFunc("GET /stats", s.Stats)
+	mux.HandleFunc("POST /tenants/{name}", s.CreateTenant)
 	mux.HandleFunc("GET /cache/ping", func(w http.ResponseWriter, r *http.Request) {
 		rdb := redis.NewClient(&redis.Options{Addr: os.Getenv("REDIS_ADDR")}) // want-e2e: singleton
 		defer rdb.Close()
@@ -239,6 +241,16 @@ func (s *Server) Stats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, map[string]int64{"orders": n})
+}
+
+// CreateTenant opens an admin connection per request (through
+// tenants.CreateDatabase, a builder in another package).
+func (s *Server) CreateTenant(w http.ResponseWriter, r *http.Request) {
+	if err := tenants.CreateDatabase(r.Context(), os.Getenv("ADMIN_DSN"), r.PathValue("name")); err != nil { // want-e2e: singleton
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusCreated)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {
