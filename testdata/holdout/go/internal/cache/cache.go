@@ -84,10 +84,11 @@ func (c *Cache) Forward(ctx context.Context, channel string, out chan<- string) 
 	}()
 }
 
-// holdout: pos singleton
+// holdout: pos release
 // singleton 2: a short-lived redis client built and dropped per call (never closed).
-// Relabelled from "pos release singleton": RULES.md's "one finding per problem" makes the
-// per-call construction the one problem (docs/go.md, One finding per construction).
+// Relabelled from "pos singleton": RULES.md rule 2 is now short-lived AND per call, and
+// nothing calls it in a loop or a handler (it has no caller); code that runs once is left
+// to release, which reports the missing release (the corpus author's first label had it).
 func Flush(ctx context.Context, addr string) error {
 	rdb := redis.NewClient(&redis.Options{Addr: addr})
 	return rdb.FlushDB(ctx).Err()
