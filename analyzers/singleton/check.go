@@ -49,11 +49,25 @@ func (st *state[M]) check() {
 		}
 		file := st.pass.Fset.File(f.Pos()).Name()
 		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok {
+				// References from package level: var root = &cobra.Command{RunE: run}.
+				ast.PreorderStack(gd, nil, func(n ast.Node, stack []ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok {
+						st.noteRef(id, stack, nil)
+					}
+					return true
+				})
+				continue
+			}
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
 			}
 			ast.PreorderStack(fd, nil, func(n ast.Node, stack []ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					st.noteRef(id, stack, fd)
+					return true
+				}
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/connlint/connlint/analyzers/internal/astx"
+	"github.com/connlint/connlint/analyzers/internal/owner"
 )
 
 // Rule 2 is short-lived AND per call. A function that builds a client and
@@ -50,6 +51,71 @@ type callSite struct {
 	handler string
 	// withDecl: the call runs whenever decl runs (not in a callback).
 	withDecl bool
+	command  bool // in a command body (cobra, urfave/cli): runs once
+}
+
+// ref is a reference to a function of the package, from decl (nil: a
+// package-level declaration).
+type ref struct {
+	decl    *ast.FuncDecl
+	command bool // in or as a command body
+}
+
+// noteRef records a reference to a function of the package: which
+// functions are command code is decided from them (see commandCode).
+func (st *state[M]) noteRef(id *ast.Ident, stack []ast.Node, decl *ast.FuncDecl) {
+	fn, ok := st.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != st.pass.Pkg {
+		return
+	}
+	var value ast.Expr = id
+	above := stack
+	if n := len(stack); n > 0 {
+		if sel, ok := stack[n-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+			value, above = sel, stack[:n-1] // RunE: o.run
+		}
+	}
+	command := st.inCommand(stack) || owner.CommandField(st.pass.TypesInfo, value, above)
+	st.refs[fn.Origin()] = append(st.refs[fn.Origin()], ref{decl: decl, command: command})
+}
+
+// commandCode reports whether decl is command code: a function that the
+// package references only from command bodies (RunE: func(...) {...},
+// RunE: runVet) or from other command code. It runs once per process,
+// like main, so rule 2 does not look at its loops: a CLI going over its
+// configured databases one by one opens one client per run of the command.
+func (st *state[M]) commandCode(decl *ast.FuncDecl) bool {
+	if decl == nil {
+		return false
+	}
+	if st.command == nil {
+		st.command = map[*types.Func]bool{}
+		for changed := true; changed; {
+			changed = false
+			for fn, refs := range st.refs {
+				if st.command[fn] || len(refs) == 0 {
+					continue
+				}
+				all := true
+				for _, r := range refs {
+					if !r.command && (r.decl == nil || !st.command[st.declFunc(r.decl)]) {
+						all = false
+						break
+					}
+				}
+				if all {
+					st.command[fn] = true
+					changed = true
+				}
+			}
+		}
+	}
+	return st.command[st.declFunc(decl)]
+}
+
+func (st *state[M]) declFunc(decl *ast.FuncDecl) *types.Func {
+	fn, _ := st.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
 }
 
 // noteCall records a static call that is not a construction, in decl.
@@ -74,6 +140,7 @@ func (st *state[M]) noteCall(call *ast.CallExpr, stack []ast.Node, decl *ast.Fun
 	}
 	_, c.handler = st.handlerAround(stack)
 	c.withDecl = decl != nil && runsWithDecl(stack)
+	c.command = st.inCommand(stack)
 	st.calls = append(st.calls, c)
 }
 
@@ -130,9 +197,10 @@ func (st *state[M]) noteBuilder(decl *ast.FuncDecl, typ string, site *ast.CallEx
 }
 
 // perCall reports whether the call runs per call: in a loop body whose
-// iterations go on after a success, or in an HTTP handler.
+// iterations go on after a success (outside command code), or in an HTTP
+// handler.
 func (st *state[M]) perCall(c *callSite) bool {
-	if c.loop {
+	if c.loop && !c.command && !st.commandCode(c.decl) {
 		if c.retry == 0 {
 			c.retry = -1
 			if st.retryLoop(c.stack, astx.InnermostFunc(c.stack)) {

@@ -150,6 +150,8 @@ type state[M mode] struct {
 	reported *Reported
 	builders map[*types.Func]*builder // see perCallBuilders
 	calls    []*callSite
+	refs     map[*types.Func][]ref // references to the package's functions
+	command  map[*types.Func]bool  // see commandCode
 }
 
 func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
@@ -171,6 +173,7 @@ func (r *runner[M]) run(pass *analysis.Pass) (any, error) {
 		imported: map[string]Item{},
 		reported: reported,
 		builders: map[*types.Func]*builder{},
+		refs:     map[*types.Func][]ref{},
 	}
 	st.rep.Dry = r.dry
 	if pass.Module != nil {

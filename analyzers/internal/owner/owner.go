@@ -559,11 +559,19 @@ func IsLocal(v *types.Var) bool {
 // field of a cobra.Command, or the Action of a urfave/cli command or app.
 // Such a body runs once per process, like main.
 func CommandBody(info *types.Info, lit *ast.FuncLit, stack []ast.Node) bool {
+	return CommandField(info, lit, stack)
+}
+
+// CommandField reports whether value, whose ancestors are stack (innermost
+// last), is what a command runs: the value of a cobra.Command's Run, RunE,
+// PreRunE... field or of a urfave/cli Action, a literal or a function
+// (RunE: runVet).
+func CommandField(info *types.Info, value ast.Expr, stack []ast.Node) bool {
 	if len(stack) < 2 {
 		return false
 	}
 	kv, ok := stack[len(stack)-1].(*ast.KeyValueExpr)
-	if !ok || kv.Value != lit {
+	if !ok || kv.Value != value {
 		return false
 	}
 	key, ok := kv.Key.(*ast.Ident)
