@@ -7,9 +7,10 @@
 // Facts arise in three places, and the screen answers for each, erring on
 // the side of "may":
 //
-//   - wrapper, acquirer, parameter and singleton facts: only in a package
-//     that imports, directly or not, a catalog package or a generated
-//     client's runtime (gocat.Reaches), the catalog packages excepted;
+//   - wrapper, builder, acquirer, parameter and singleton facts: only in a
+//     package that imports, directly or not, a catalog package or a
+//     generated client's runtime (gocat.Reaches), the catalog packages
+//     excepted;
 //   - no-return facts (noreturn.Compute): in a package outside GOROOT with
 //     a function that may always end in panic, os.Exit, log.Fatal, ... or a
 //     function of its own or of a dependency that does. Read from syntax,
