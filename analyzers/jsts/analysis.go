@@ -351,6 +351,36 @@ func (a *analysis) direct(n int32) *catalog.Entry {
 	return nil
 }
 
+// wrapsClient: a call of a catalog function that builds a client only
+// from a connection string, given a client instead (drizzle(pool)): the
+// result wraps that client.
+func (a *analysis) wrapsClient(call int32) bool {
+	f := a.f
+	fn := f.Field(call, FFunction)
+	if fn < 0 {
+		return false
+	}
+	spec, path, ok := a.symRef(fn, 0)
+	if !ok {
+		return false
+	}
+	spec, path = a.throughReexports(spec, path)
+	e := a.cat.matchCall(spec, path)
+	return e != nil && e.ConnectionString && !a.connectionStringArg(call)
+}
+
+// drizzleMigrator: a call of drizzle-orm's migrate(), which uses the
+// database it is given and drops it.
+func (a *analysis) drizzleMigrator(call int32) bool {
+	f := a.f
+	if call < 0 || f.N[call].Kind != KCallExpression {
+		return false
+	}
+	spec, path, ok := a.symRef(f.Field(call, FFunction), 0)
+	return ok && strings.HasPrefix(spec, "drizzle-orm/") && strings.HasSuffix(spec, "/migrator") &&
+		len(normPath(path)) == 1 && normPath(path)[0] == "migrate"
+}
+
 // connectionStringArg: the first argument is a string, template,
 // process.env value, or an object with `connection`.
 func (a *analysis) connectionStringArg(call int32) bool {

@@ -25,7 +25,7 @@ var docFileHeader = regexp.MustCompile(`^// ((?:[\w.@\[\]-]+/)*[\w.@\[\]-]+\.(?:
 var docMark = regexp.MustCompile(`// (singleton|release): `)
 
 const docPackageJSON = `{"name":"doc-example","private":true,"type":"module",` +
-	`"dependencies":{"@prisma/client":"6.2.0","pg":"8.13.1","ioredis":"5.4.1","redis":"4.7.0","bullmq":"5.34.0"}}`
+	`"dependencies":{"@prisma/client":"6.2.0","pg":"8.13.1","ioredis":"5.4.1","redis":"4.7.0","bullmq":"5.34.0","postgres":"3.4.5","drizzle-orm":"0.38.3"}}`
 
 const docTSConfig = `{"compilerOptions":{"strict":true,"baseUrl":".","paths":{"@/*":["./*"]}}}`
 

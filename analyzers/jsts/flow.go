@@ -876,6 +876,11 @@ func (fl *flow) handsOff(id int32) bool {
 		if fl.a.localDropsArg(call, t) && !fl.calleeMayRelease(call) {
 			return false
 		}
+		// drizzle(client) wraps the client without taking it over: the
+		// holder still ends it, unless the wrapper itself leaves.
+		if fl.a.wrapsClient(call) {
+			return fl.wrapperLeaves(call)
+		}
 		return true
 	case KReturnStatement, KYieldExpression, KArray, KPair, KObject, KSpreadElement, KExportClause, KExportSpecifier:
 		return true
@@ -903,6 +908,56 @@ func (fl *flow) handsOff(id int32) bool {
 		return fl.handsOff(p)
 	}
 	return false
+}
+
+// wrapperLeaves: the value of a wrapping call (drizzle(client)) leaves
+// the function: returned, exported, stored outside a local variable, or
+// handed to a call other than a drizzle migrator; through one local
+// variable too.
+func (fl *flow) wrapperLeaves(call int32) bool {
+	f := fl.f
+	x := f.UpParens(call)
+	p := f.N[x].Parent
+	for p >= 0 && f.N[p].Kind == KAwaitExpression {
+		x = f.UpParens(p)
+		p = f.N[x].Parent
+	}
+	if p < 0 {
+		return false
+	}
+	switch f.N[p].Kind {
+	case KExpressionStatement:
+		return false
+	case KArguments:
+		return !fl.a.drizzleMigrator(f.N[p].Parent)
+	case KVariableDeclarator:
+		b := fl.a.declaredAs(x)
+		if b == nil {
+			return true
+		}
+		if d := f.N[p].Parent; d >= 0 {
+			if es := f.N[d].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+				return true
+			}
+		}
+		if _, ok := fl.a.exportNames()[b.Name]; ok && b.Scope == 0 {
+			return true
+		}
+		for _, r := range f.References(b) {
+			t := f.UpParens(r)
+			q := f.N[t].Parent
+			switch {
+			case q < 0:
+			case f.N[q].Kind == KMemberExpression && f.Field(q, FObject) == t:
+				// db.select(), db.$client: used here
+			case f.N[q].Kind == KArguments && fl.a.drizzleMigrator(f.N[q].Parent):
+			default:
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // calleeMayRelease: the local function a call calls has a call of one of
