@@ -36,8 +36,8 @@ type tool struct {
 }
 
 type measure struct {
-	sec, rssMB float64
-	exit       int
+	sec, cpu, rssMB float64 // cpu: user+system of the process and the go commands it waited for
+	exit            int
 }
 
 // compare runs connlint and golangci-lint one after the other on each
@@ -77,8 +77,8 @@ func compare(dirs, patterns []string, runs int, gcl string) error {
 			env: func() []string { os.RemoveAll(gclCache); return []string{"GOLANGCI_LINT_CACHE=" + gclCache} }},
 	}
 	fmt.Printf("%d cores, %s, %s; medians of %d runs each, run one after the other\n\n", runtime.NumCPU(), goVersion(), "golangci-lint "+gclVersion(gcl), runs)
-	fmt.Println("| module | packages | connlint s | golangci-lint s | connlint peak RSS MB | golangci-lint peak RSS MB | RSS ratio | time ratio |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| module | packages | connlint s | golangci-lint s | connlint CPU s | golangci-lint CPU s | connlint peak RSS MB | golangci-lint peak RSS MB | RSS ratio | time ratio |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
@@ -102,7 +102,8 @@ func compare(dirs, patterns []string, runs int, gcl string) error {
 		c, g := byTool["connlint"], byTool["golangci-lint"]
 		cs, gs := med(c, func(m measure) float64 { return m.sec }), med(g, func(m measure) float64 { return m.sec })
 		cr, gr := med(c, func(m measure) float64 { return m.rssMB }), med(g, func(m measure) float64 { return m.rssMB })
-		fmt.Printf("| %s | %d | %.1f | %.1f | %.0f | %.0f | %.2fx | %.2fx |\n", moduleName(abs), strings.Count(count, "\n"), cs, gs, cr, gr, cr/gr, cs/gs)
+		cc, gc := med(c, func(m measure) float64 { return m.cpu }), med(g, func(m measure) float64 { return m.cpu })
+		fmt.Printf("| %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %.2fx | %.2fx |\n", moduleName(abs), strings.Count(count, "\n"), cs, gs, cc, gc, cr, gr, cr/gr, cs/gs)
 	}
 	return nil
 }
@@ -121,6 +122,7 @@ func runTool(dir string, t tool) (measure, error) {
 	start := time.Now()
 	err := cmd.Run()
 	m := measure{sec: time.Since(start).Seconds(), rssMB: maxRSSMB(cmd.ProcessState), exit: cmd.ProcessState.ExitCode()}
+	m.cpu = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 	if err != nil && m.exit != 1 {
 		return m, fmt.Errorf("%v\n%s", err, lastLines(stderr.String(), 5))
 	}
