@@ -38,6 +38,7 @@ type analysis struct {
 	sites []*construction
 
 	exportNamesMemo map[string]string
+	exportBusy      map[*Binding]bool // bindings exportedValue is following
 	// catMemo: catalogSpec of the specifiers seen in the file ("": none)
 	catMemo map[string]string
 	// viaModules: constructors and callees of the file that come from
@@ -1175,6 +1176,11 @@ func (a *analysis) cached(n int32) bool {
 // result of a remember()-style cache call.
 func (a *analysis) exportedValue(n int32) bool {
 	f := a.f
+	if a.nest > 48 {
+		return false
+	}
+	a.nest++
+	defer func() { a.nest-- }()
 	for depth := 0; depth < 4; depth++ {
 		top := a.plainValueTop(n)
 		if fn := f.EnclosingFunc(top); fn >= 0 {
@@ -1206,8 +1212,24 @@ func (a *analysis) exportedValue(n int32) bool {
 				}
 			}
 			if b := a.declaredAs(top); b != nil {
-				_, ok := a.exportNames()[b.Name]
-				return ok
+				if _, ok := a.exportNames()[b.Name]; ok {
+					return true
+				}
+				// const base = g.base || new PrismaClient();
+				// export const prisma = base.$extends(...)
+				if a.exportBusy[b] {
+					return false
+				}
+				if a.exportBusy == nil {
+					a.exportBusy = map[*Binding]bool{}
+				}
+				a.exportBusy[b] = true
+				defer delete(a.exportBusy, b)
+				for _, r := range a.f.References(b) {
+					if a.exportedValue(r) {
+						return true
+					}
+				}
 			}
 		}
 		return false
