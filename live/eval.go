@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/connlint/connlint/live/engine"
+	"github.com/connlint/connlint/live/plan"
 )
 
 // Status is a Nagios status.
@@ -110,6 +111,7 @@ func (b Budget) CheckName(appsAreUsers bool) string {
 type Options struct {
 	Warn, Crit   Threshold
 	Budgets      []Budget
+	Plan         *plan.Plan    // budgets per application from connlint pools
 	IdleOlder    time.Duration // 0: off
 	IdleTxnOlder time.Duration // 0: off
 }
@@ -128,6 +130,10 @@ type BudgetResult struct {
 	Limit  int    `json:"limit"`
 	Actual int    `json:"actual"`
 	Status Status `json:"status"`
+	// Source is "plan" for a budget read from --plan (PlanApp names the
+	// plan's application); empty for --budget.
+	Source  string `json:"source,omitempty"`
+	PlanApp string `json:"plan_app,omitempty"`
 }
 
 // Result is one target's evaluated poll: the `--format json` object.
@@ -272,6 +278,8 @@ func Evaluate(target string, snap *engine.Snapshot, o Options) *Result {
 		r.Budgets = append(r.Budgets, BudgetResult{App: b.Name, By: by, Limit: b.Limit, Actual: actual, Status: st})
 		r.add(Check{Name: name, Status: st, Message: msg})
 	}
+
+	r.planBudgets(snap, o)
 
 	// Idle sessions.
 	var idleOld, txnOld []engine.Session

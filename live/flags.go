@@ -37,6 +37,9 @@ func (f *checkFlags) options(set map[string]bool) (Options, error) {
 	if o.Budgets, err = parseBudgets(f.budgets.vals); err != nil {
 		return o, err
 	}
+	if o.Plan, err = loadPlan(f.plan, f.planApps.vals); err != nil {
+		return o, err
+	}
 	for _, d := range []struct {
 		name string
 		v    time.Duration

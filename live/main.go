@@ -82,6 +82,8 @@ type checkFlags struct {
 	leakSamples  int
 	listen       string
 	timeout      time.Duration
+	plan         string
+	planApps     stringList
 }
 
 func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -101,6 +103,8 @@ func checkMain(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.IntVar(&f.leakSamples, "leak-samples", 6, "with --watch/--listen: samples a growth must span to count as a leak (at least 3)")
 	fs.StringVar(&f.listen, "listen", "", "serve Prometheus /metrics and /probe?target= on this address (e.g. :9187)")
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "connect and poll timeout per target")
+	fs.StringVar(&f.plan, "plan", "", "capacity plan (connlint pools --format json): each application's budget is what its pools allow")
+	fs.Var(&f.planApps, "plan-app", "`APP=app:NAME` or APP=user:NAME: which live connections are the plan's application APP (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitOK

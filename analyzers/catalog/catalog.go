@@ -80,6 +80,9 @@ type Entry struct {
 	// ("**/generated/prisma"), matched besides Modules.
 	GeneratedModules []string `yaml:"generated_modules,omitempty"`
 
+	// Pool: how many connections a client holds (the capacity plan).
+	Pool *Pool `yaml:"pool,omitempty"`
+
 	// Line is where the entry was read (1-based), for config errors.
 	Line int `yaml:"-"`
 }
@@ -146,6 +149,11 @@ func decodeStrict(n *yaml.Node, v *Entry) error {
 		if !slices.Contains(known, k.Value) {
 			return fmt.Errorf("line %d: unknown key %q in catalog entry", k.Line, k.Value)
 		}
+		if k.Value == "pool" {
+			if err := checkPoolKeys(n.Content[i+1]); err != nil {
+				return err
+			}
+		}
 	}
 	if err := n.Decode(v); err != nil {
 		return fmt.Errorf("line %d: %v", n.Line, err)
@@ -157,7 +165,7 @@ func yamlKeys() []string {
 	return []string{"language", "client", "resource", "package", "generated_from",
 		"constructors", "type", "acquire", "release", "released_by", "next_loop_closes", "hand_off",
 		"modules", "new", "calls", "acquire_methods", "disposes",
-		"chains", "connection_string", "generated_modules"}
+		"chains", "connection_string", "generated_modules", "pool"}
 }
 
 func (e *Entry) validate() error {
@@ -184,6 +192,9 @@ func (e *Entry) validate() error {
 	}
 	if e.Language == JS && len(e.Modules) == 0 && len(e.GeneratedModules) == 0 {
 		return fmt.Errorf("js entry needs modules or generated_modules")
+	}
+	if e.Pool != nil {
+		return e.Pool.validate()
 	}
 	return nil
 }

@@ -38,6 +38,8 @@ type Config struct {
 	Scripts   []string
 	Exclude   []string
 	Clients   []catalog.Entry
+	// Apps are the deployables of the capacity plan (connlint pools).
+	Apps []App
 
 	catalog *catalog.Catalog
 }
@@ -134,7 +136,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		return cfg, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{File: path, Line: root.Line, Msg: "want a mapping of keys (singleton, scripts, exclude, clients)"}
+		return nil, &Error{File: path, Line: root.Line, Msg: "want a mapping of keys (singleton, scripts, exclude, clients, apps)"}
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -169,8 +171,10 @@ func (c *Config) setKey(path string, key, val *yaml.Node) error {
 		}
 		c.Clients = entries
 		return nil
+	case "apps":
+		return appList(path, val, &c.Apps)
 	}
-	return &Error{File: path, Line: key.Line, Msg: fmt.Sprintf("unknown key %q (known: singleton, scripts, exclude, clients)", key.Value)}
+	return &Error{File: path, Line: key.Line, Msg: fmt.Sprintf("unknown key %q (known: singleton, scripts, exclude, clients, apps)", key.Value)}
 }
 
 // globList reads a list of globs (a single string is a list of one).

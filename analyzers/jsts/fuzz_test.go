@@ -88,7 +88,7 @@ func FuzzEngine(f *testing.F) {
 		}
 		file.index()
 		checkResolution(t, name, file)
-		_ = checkFile(file, p)
+		_ = checkFile(file, p, Analyzers)
 		a := newAnalysis(file, p)
 		_ = a.summarize()
 	})

@@ -46,6 +46,10 @@ type Options struct {
 	// MaxFileBytes bounds the size of a file that is parsed (0: 4 MB;
 	// negative: no bound); a larger file is listed in the errors.
 	MaxFileBytes int
+
+	// Analyzers run on each file instead of the rules (nil: Analyzers),
+	// for tools that read the engine's model (the pools inventory).
+	Analyzers []*Analyzer
 }
 
 // Stats describe a run, for benchmarks.
@@ -88,6 +92,10 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 		}
 	}
 	p := &project{cfg: cfg, cat: newJSCatalog(cfg.Catalog()), fs: newFSCache(), workDir: wd, sums: map[string]*Summary{}}
+	analyzers := opts.Analyzers
+	if analyzers == nil {
+		analyzers = Analyzers
+	}
 
 	// Targets and the universe of files the project facts come from.
 	targets := map[string]bool{}
@@ -412,7 +420,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 			}
 			f.index()
 		}
-		fs := checkFile(f, p)
+		fs := checkFile(f, p, analyzers)
 		if len(fs) > 0 {
 			mu.Lock()
 			findings = append(findings, fs...)
@@ -437,7 +445,7 @@ func RunStats(ctx context.Context, roots []string, opts Options) (diag.Result, S
 
 // checkFile runs the rules on one parsed file and returns its findings,
 // suppressions applied.
-func checkFile(f *File, p *project) []diag.Finding {
+func checkFile(f *File, p *project, analyzers []*Analyzer) []diag.Finding {
 	a := newAnalysis(f, p)
 	type found struct {
 		fd     diag.Finding
@@ -445,7 +453,7 @@ func checkFile(f *File, p *project) []diag.Finding {
 		covers bool
 	}
 	var out []found
-	for _, an := range Analyzers {
+	for _, an := range analyzers {
 		pass := &Pass{Analyzer: an, File: f, a: a}
 		pass.report = func(d Diagnostic) {
 			line, col := pass.pos(d.Start)

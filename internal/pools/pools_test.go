@@ -1,0 +1,259 @@
+package pools
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// fixture is a project under testdata/pools.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "pools", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fileExists(filepath.Join(dir, "go.mod")) {
+		if testing.Short() {
+			t.Skip("loads real Go libraries")
+		}
+		dl := exec.Command("go", "mod", "download")
+		dl.Dir = dir
+		if out, err := dl.CombinedOutput(); err != nil {
+			t.Skipf("module cache for %s cannot be filled (go mod download: %v): %s", name, err, out)
+		}
+	}
+	return dir
+}
+
+func runFixture(t *testing.T, dir string, opts Options) *Plan {
+	t.Helper()
+	opts.WorkDir = dir
+	if opts.CPUs == 0 {
+		opts.CPUs = 2
+	}
+	p, err := Run(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(p.Errors) > 0 {
+		t.Errorf("errors: %q", p.Errors)
+	}
+	return p
+}
+
+// expectation is a `// pools: key=value ...` comment on a construction's
+// line: what the inventory must say of the site there.
+type expectation struct {
+	at   string
+	want map[string]string
+}
+
+var expectRe = regexp.MustCompile(`// pools: (.*)$`)
+
+func expectations(t *testing.T, dir string) map[string]expectation {
+	t.Helper()
+	out := map[string]expectation{}
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		switch filepath.Ext(path) {
+		case ".go", ".ts", ".tsx", ".js", ".mjs":
+		default:
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for n := 1; sc.Scan(); n++ {
+			m := expectRe.FindStringSubmatch(sc.Text())
+			if m == nil {
+				continue
+			}
+			rel, _ := filepath.Rel(dir, path)
+			at := fmt.Sprintf("%s:%d", filepath.ToSlash(rel), n)
+			e := expectation{at: at, want: map[string]string{}}
+			for _, kv := range strings.Fields(m[1]) {
+				k, v, _ := strings.Cut(kv, "=")
+				e.want[k] = v
+			}
+			out[at] = e
+		}
+		return nil
+	})
+	return out
+}
+
+// got renders what the test compares of a site.
+func got(s *Site) map[string]string {
+	m := map[string]string{
+		"kind": s.Kind, "server": s.Server, "state": s.Max.State, "source": s.Max.Source,
+		"instances": fmt.Sprint(s.Instances), "script": fmt.Sprint(s.Script),
+		"apps": strings.Join(s.Apps, ","),
+	}
+	if s.Max.Max != nil {
+		m["max"] = fmt.Sprint(*s.Max.Max)
+	}
+	return m
+}
+
+func checkSites(t *testing.T, dir string, p *Plan) {
+	t.Helper()
+	exp := expectations(t, dir)
+	if len(exp) == 0 {
+		t.Fatal("the fixture marks no construction")
+	}
+	seen := map[string]bool{}
+	for _, s := range p.Sites {
+		seen[s.ID] = true
+		e, ok := exp[s.ID]
+		if !ok {
+			t.Errorf("%s: a site the fixture does not mark: %s %s, max %s (%s)", s.ID, s.Library, s.Call, s.Max, s.Max.Where)
+			continue
+		}
+		g := got(s)
+		for k, want := range e.want {
+			if g[k] != want {
+				t.Errorf("%s: %s = %q, want %q (max %s: %s; notes %q)", s.ID, k, g[k], want, s.Max, s.Max.Where, s.Notes)
+			}
+		}
+	}
+	for at := range exp {
+		if !seen[at] {
+			t.Errorf("%s: marked, but not in the inventory", at)
+		}
+	}
+}
+
+func TestInventoryNodeService(t *testing.T) {
+	dir := fixture(t, "node-service")
+	p := runFixture(t, dir, Options{})
+	checkSites(t, dir, p)
+	if len(p.Apps) != 1 || p.Apps[0].Name != "orders-api" || p.Apps[0].Kind != "node" {
+		t.Fatalf("apps: %+v", p.Apps)
+	}
+	// A pool per request leaves the postgres total unbounded.
+	if pg := p.Apps[0].PerInstance["postgres"]; pg == nil || pg.State != Unbounded {
+		t.Errorf("postgres per process: %+v, want unbounded", pg)
+	}
+	if !slices.Contains(p.Scripts, "scripts/migrate.ts:4") {
+		t.Errorf("scripts: %q", p.Scripts)
+	}
+}
+
+func TestInventoryGoService(t *testing.T) {
+	dir := fixture(t, "go-service")
+	p := runFixture(t, dir, Options{})
+	checkSites(t, dir, p)
+	apps := map[string]*App{}
+	for _, a := range p.Apps {
+		apps[a.Name] = a
+	}
+	api, worker := apps["api"], apps["worker"]
+	if api == nil || worker == nil || len(apps) != 2 {
+		t.Fatalf("apps: %v", apps)
+	}
+	// api: store 25 + gorm 9 + pgxpool 12 + 8 + pgx.Connect 1.
+	if a := api.PerInstance["postgres"]; a.State != Known || a.Known != 55 {
+		t.Errorf("api postgres per process = %s, want 55", a)
+	}
+	// worker: cache.New called twice, 26 each (PoolSize 16 + pipeline pool 10).
+	if a := worker.PerInstance["redis"]; a.State != Known || a.Known != 52 {
+		t.Errorf("worker redis per process = %s, want 52", a)
+	}
+	if a := worker.PerInstance["mysql"]; a.State != Unbounded {
+		t.Errorf("worker mysql = %s, want unbounded", a)
+	}
+	// The pgx DSN's application_name is what api's live connections carry.
+	if !slices.Equal(api.Match.ApplicationNames, []string{"orders-api"}) {
+		t.Errorf("api match = %+v", api.Match)
+	}
+}
+
+func TestInventoryNextPrisma(t *testing.T) {
+	dir := fixture(t, "next-prisma")
+	p := runFixture(t, dir, Options{})
+	checkSites(t, dir, p)
+	a := p.Apps[0]
+	if !a.Serverless || a.Replicas != nil {
+		t.Fatalf("shop: serverless %v replicas %v, want serverless with unknown replicas", a.Serverless, a.Replicas)
+	}
+	var kinds []string
+	for _, f := range p.Findings {
+		kinds = append(kinds, f.Kind)
+	}
+	if !slices.Contains(kinds, "serverless-prisma-default-pool") {
+		t.Errorf("findings %q: the seed's shape is not called out", kinds)
+	}
+	if p.Verdict != Unsure {
+		t.Errorf("verdict %s, want unknown (serverless, no replicas, no capacity)", p.Verdict)
+	}
+}
+
+func TestInventoryMonorepo(t *testing.T) {
+	dir := fixture(t, "monorepo")
+	p := runFixture(t, dir, Options{})
+	checkSites(t, dir, p)
+}
+
+func TestPlanVerdicts(t *testing.T) {
+	dir := fixture(t, "next-prisma")
+	mc := func(n int) *int { return &n }
+	for _, tc := range []struct {
+		name     string
+		opts     Options
+		verdict  string
+		planned  int
+		headroom int
+	}{
+		// 20 instances x (2*4+1) = 180 > 100 - 3.
+		{"default pool, 20 instances", Options{CPUs: 4, Replicas: map[string]int{"shop": 20}, MaxConnections: mc(100), Reserved: 3}, Exceeds, 180, -83},
+		{"10 instances of 2 CPUs", Options{CPUs: 2, Replicas: map[string]int{"shop": 10}, MaxConnections: mc(100), Reserved: 3}, Fits, 50, 47},
+		{"surge doubles", Options{CPUs: 2, Replicas: map[string]int{"shop": 10}, Surge: true, MaxConnections: mc(100), Reserved: 3}, Exceeds, 100, -3},
+		{"no capacity", Options{CPUs: 2, Replicas: map[string]int{"shop": 10}}, Unsure, 50, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := runFixture(t, dir, tc.opts)
+			if p.Verdict != tc.verdict {
+				t.Errorf("verdict %s, want %s", p.Verdict, tc.verdict)
+			}
+			srv := p.Servers[0]
+			if srv.Kind != "postgres" || srv.Planned.Known != tc.planned {
+				t.Errorf("server %s planned %s, want postgres %d", srv.Kind, srv.Planned, tc.planned)
+			}
+			if tc.verdict != Unsure && (srv.Headroom == nil || *srv.Headroom != tc.headroom) {
+				t.Errorf("headroom %v, want %d", srv.Headroom, tc.headroom)
+			}
+		})
+	}
+}
+
+func TestPlanUnknownReplicaFlag(t *testing.T) {
+	dir := fixture(t, "next-prisma")
+	_, err := Run(context.Background(), Options{WorkDir: dir, Replicas: map[string]int{"shopp": 2}})
+	if err == nil || !strings.Contains(err.Error(), `no application named "shopp" (applications: shop)`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestInventoryLiveService(t *testing.T) {
+	dir := fixture(t, "live-service")
+	p := runFixture(t, dir, Options{})
+	checkSites(t, dir, p)
+	for _, a := range p.Apps {
+		if !a.Configured || a.Replicas == nil || *a.Replicas != 1 {
+			t.Errorf("%s: configured %v replicas %v", a.Name, a.Configured, a.Replicas)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+export const settings = {
+  analyticsDb: { connectionString: process.env.ANALYTICS_URL, max: 5 },
+};
