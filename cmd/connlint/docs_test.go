@@ -27,6 +27,7 @@ var guide = []string{
 	"docs/configuration.md",
 	"docs/integrations.md",
 	"docs/live.md",
+	"docs/capacity.md",
 	"docs/performance.md",
 	"docs/development.md",
 }
@@ -90,6 +91,18 @@ var exercised = map[string]string{
 	"grants-redis":      "TestReadmeGrantsRedis",
 	"bench-reproduce":   "TestReadmeBenchReproduce",
 	"layout":            "TestReadmeLayout",
+
+	"capacity-inventory":        "TestCapacityWalkthrough",
+	"capacity-inventory-output": "TestCapacityWalkthrough",
+	"capacity-sum":              "TestCapacityWalkthrough",
+	"capacity-sum-output":       "TestCapacityWalkthrough",
+	"capacity-env":              "TestCapacityWalkthrough",
+	"capacity-fixed":            "TestCapacityWalkthrough",
+	"capacity-fixed-output":     "TestCapacityWalkthrough",
+	"capacity-config":           "TestCapacityWalkthrough",
+	"capacity-ci":               "TestCapacityWalkthrough",
+	"capacity-live":             "TestCapacityWalkthrough",
+	"capacity-live-output":      "TestCapacityWalkthrough",
 }
 
 // guideSnippets parses every file of the guide.

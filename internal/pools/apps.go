@@ -248,7 +248,11 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 	}
 	// users[pkg] = the apps that depend on it, directly or through other
 	// workspace packages.
+	memo := map[string][]*nodePackage{}
 	users := func(target *nodePackage) []*nodePackage {
+		if us, ok := memo[target.dir]; ok {
+			return us
+		}
 		var out []*nodePackage
 		for _, np := range pkgs {
 			if ok, _ := np.isApp(); ok && np != target && dependsOn(np, target, byName, map[string]bool{}) {
@@ -256,6 +260,7 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 			}
 		}
 		sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
+		memo[target.dir] = out
 		return out
 	}
 	for _, s := range sites {
