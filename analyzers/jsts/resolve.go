@@ -18,6 +18,7 @@ type fsCache struct {
 	resolved sync.Map // dir + "\x00" + spec -> string ("" when not found)
 	tsconfig sync.Map // dir -> *tsconfig (nil: none)
 	tsfile   sync.Map // config file -> *tsconfig
+	bare     sync.Map // bareKey -> string (see resolve)
 	pkg      sync.Map // dir -> *pkgInfo (nearest package.json at or above dir)
 	gen      sync.Map // dir -> bool (a generated Prisma client folder)
 	// prismaOut are the client folders the walked Prisma schemas declare;
@@ -195,12 +196,38 @@ func (c *fsCache) resolve(from, spec string) (string, bool) {
 		s := v.(string)
 		return s, s != ""
 	}
-	p, ok := c.resolveUncached(dir, spec)
+	var p string
+	var ok bool
+	if bareSpec(spec) {
+		// a package name or an alias resolves the same from every folder
+		// that shares a tsconfig: once per config, not per folder
+		bk := bareKey{c.nearestTSConfig(dir), spec}
+		if v, hit := c.bare.Load(bk); hit {
+			p = v.(string)
+			ok = p != ""
+		} else {
+			p, ok = c.resolveUncached(dir, spec)
+			c.bare.Store(bk, p)
+		}
+	} else {
+		p, ok = c.resolveUncached(dir, spec)
+	}
 	if !ok {
 		p = ""
 	}
 	c.resolved.Store(key, p)
 	return p, ok
+}
+
+// bareSpec: a specifier that is not a path and not a #import (whose
+// answer depends on the nearest package.json).
+func bareSpec(spec string) bool {
+	return !strings.HasPrefix(spec, ".") && !strings.HasPrefix(spec, "#") && !filepath.IsAbs(spec)
+}
+
+type bareKey struct {
+	cfg  *tsconfig
+	spec string
 }
 
 func (c *fsCache) resolveUncached(dir, spec string) (string, bool) {
@@ -496,7 +523,11 @@ func splitPkg(spec string) (name, sub string) {
 // module at lib/prisma/client.ts is the project's own); a path that
 // resolves into a generated client folder is one whatever its name.
 func (p *project) catalogSpec(from, spec string) (string, bool) {
-	key := filepath.Dir(from) + "\x00" + spec
+	var key any = filepath.Dir(from) + "\x00" + spec
+	if bareSpec(spec) {
+		// the same answer from every folder under one tsconfig
+		key = bareKey{p.fs.nearestTSConfig(filepath.Dir(from)), spec}
+	}
 	if v, ok := p.catSpecs.Load(key); ok {
 		s := v.(string)
 		return s, s != ""
