@@ -64,14 +64,64 @@ func (st *state) value(e ast.Expr, format string) *Limit {
 	}
 	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
 		if n, exact := constant.Int64Val(tv.Value); exact {
-			return &Limit{Known: true, Max: int(n), Where: fmt.Sprintf(format, strconv.FormatInt(n, 10))}
+			return &Limit{Known: true, Max: int(n), Where: fmt.Sprintf(format, strconv.FormatInt(n, 10)), Param: -1}
 		}
 	}
 	text := types.ExprString(e)
 	if env := st.envDefault(e); env != "" {
 		text = env
 	}
-	return &Limit{Where: fmt.Sprintf(format, text), Why: "set from " + text + ", not a constant"}
+	l := &Limit{Where: fmt.Sprintf(format, text), Why: "set from " + text + ", not a constant", Param: -1}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := st.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if p, ok := st.params[v]; ok {
+				// A parameter of a factory: its callers say (linked
+				// across packages by connlint pools).
+				l.Param, l.Why = p, "set from parameter "+v.Name()+" of its function"
+			}
+		}
+	}
+	return l
+}
+
+// indexParams records each function parameter's position, for limits
+// set from one.
+func (st *state) indexParams() {
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Type.Params == nil {
+				continue
+			}
+			i := 0
+			for _, field := range fd.Type.Params.List {
+				for _, name := range field.Names {
+					if v, ok := st.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						st.params[v] = i
+					}
+					i++
+				}
+				if len(field.Names) == 0 {
+					i++
+				}
+			}
+		}
+	}
+}
+
+// argValues reads a call's arguments: the constant ones and the text of
+// the others.
+func argValues(info *types.Info, call *ast.CallExpr) []Arg {
+	out := make([]Arg, len(call.Args))
+	for i, a := range call.Args {
+		out[i].Text = types.ExprString(a)
+		if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if n, exact := constant.Int64Val(tv.Value); exact {
+				out[i].Known, out[i].N = true, int(n)
+			}
+		}
+	}
+	return out
 }
 
 // envDefault names the environment variable a value is parsed from in
@@ -252,7 +302,7 @@ func (st *state) pipelinePool(s *Site, opts types.Type) {
 			def = int(v)
 		}
 	}
-	s.Extra = &Limit{Known: true, Max: def, Where: fmt.Sprintf("plus its pipeline pool: %s.DefaultPipelinePoolSize = %d", gocat.PkgPath(n.Obj().Pkg()), def)}
+	s.Extra = &Limit{Known: true, Max: def, Where: fmt.Sprintf("plus its pipeline pool: %s.DefaultPipelinePoolSize = %d", gocat.PkgPath(n.Obj().Pkg()), def), Param: -1}
 }
 
 func compositeOf(e ast.Expr) *ast.CompositeLit {
@@ -305,10 +355,55 @@ func (st *state) mongoChain(s *Site, e ast.Expr) {
 	}
 }
 
+// returnedObjects maps what functions return (the root of each first
+// result that names a variable) to the function: a construction stored
+// in such a variable is the function's to hand out, once per call.
+func (st *state) returnedObjects() map[types.Object]*types.Func {
+	out := map[types.Object]*types.Func{}
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := st.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					if len(n.Results) > 0 {
+						if o := st.object(n.Results[0]); o != nil {
+							if _, isVar := o.(*types.Var); isVar && !o.(*types.Var).IsField() {
+								out[st.find(o)] = fn
+							}
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
 // finish decides the site's limit from what the package sets: on the
 // objects its client went to (and their aliases), on its options
 // objects, in its options literal.
 func (st *state) finish(s *Site) {
+	if s.Factory == "" {
+		for _, o := range st.siteObjs[s] {
+			if o == nil {
+				continue
+			}
+			if fn := st.returned[st.find(o)]; fn != nil && st.returnsClient(fn) {
+				s.Factory = fn.FullName()
+			}
+		}
+	}
 	var found []*Limit
 	roots := map[types.Object]bool{}
 	for _, o := range st.siteObjs[s] {
@@ -349,7 +444,7 @@ func (st *state) finish(s *Site) {
 	}
 	s.Limit = largest(found)
 	if s.Limit == nil && st.opaque[s] {
-		s.Limit = &Limit{Where: "options not followed", Why: "the options are built elsewhere: " + joinNotes(s.Notes)}
+		s.Limit = &Limit{Where: "options not followed", Why: "the options are built elsewhere: " + joinNotes(s.Notes), Param: -1}
 	}
 }
 

@@ -86,6 +86,9 @@ type Site struct {
 	Notes   []string
 	// Extra is added to the maximum: go-redis's dedicated pipeline pool.
 	Extra *Limit
+	// PerCall says why the construction runs per call (in a loop, in an
+	// HTTP handler): each call opens another pool, so there is no bound.
+	PerCall string
 }
 
 // Limit is a maximum the code sets.
@@ -95,6 +98,16 @@ type Limit struct {
 	Max   int
 	Where string // "SetMaxOpenConns(25) at store.go:12"
 	Why   string
+	// Param is the index of the enclosing function's parameter the value
+	// is (-1: none): the factory's callers give it.
+	Param int
+}
+
+// Arg is an argument of a factory call.
+type Arg struct {
+	Known bool
+	N     int
+	Text  string
 }
 
 // DSN is where a connection string comes from.
@@ -112,6 +125,7 @@ type FactoryCall struct {
 	Func  string // types.Func.FullName of the callee
 	Pos   token.Position
 	Limit *Limit // set on what the call returns
+	Args  []Arg
 }
 
 // sqlDB is database/sql's DB type, whose SetMaxOpenConns bounds the pool.
@@ -140,6 +154,8 @@ type state struct {
 	// opaque: the site's options are built where this package cannot see.
 	opaque   map[*Site]bool
 	callObjs []callDest
+	params   map[*types.Var]int // parameter -> its index
+	returned map[types.Object]*types.Func
 }
 
 func run(pass *analysis.Pass, gc *gocat.Catalog) (any, error) {
@@ -148,10 +164,11 @@ func run(pass *analysis.Pass, gc *gocat.Catalog) (any, error) {
 		limits: map[types.Object][]*Limit{}, fieldSets: map[types.Object]map[string][]*Limit{},
 		optObjs: map[*Site][]types.Object{}, litSets: map[*Site][]fieldSet{},
 		chainSets: map[*Site][]*ast.CallExpr{}, chainLimits: map[*ast.CallExpr]*Limit{},
-		opaque: map[*Site]bool{}}
+		opaque: map[*Site]bool{}, params: map[*types.Var]int{}}
 	if !gc.Reaches(pass.Pkg) {
 		return st.res, nil
 	}
+	st.indexParams()
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var sites []*Site
 	var calls []*ast.CallExpr
@@ -175,7 +192,7 @@ func run(pass *analysis.Pass, gc *gocat.Catalog) (any, error) {
 				s := st.site(n, fn, e, stack)
 				sites = append(sites, s)
 			} else if fn != nil && fn.Pkg() != nil && !st.libraryObject(fn) && st.returnsClient(fn) {
-				st.res.Calls = append(st.res.Calls, &FactoryCall{Func: fn.FullName(), Pos: pass.Fset.Position(n.Pos())})
+				st.res.Calls = append(st.res.Calls, &FactoryCall{Func: fn.FullName(), Pos: pass.Fset.Position(n.Pos()), Args: argValues(pass.TypesInfo, n)})
 				st.trackFactoryCall(n, stack)
 			}
 		}
@@ -185,6 +202,7 @@ func run(pass *analysis.Pass, gc *gocat.Catalog) (any, error) {
 		st.setter(c)
 	}
 	st.fieldAssigns()
+	st.returned = st.returnedObjects()
 	for _, s := range sites {
 		st.finish(s)
 	}
@@ -361,7 +379,55 @@ func (st *state) site(call *ast.CallExpr, fn *types.Func, e *catalog.Entry, stac
 	}
 	st.siteObjs[s] = st.destinations(call, stack, s)
 	st.classify(s, call, fn)
+	s.PerCall = perCall(pass.TypesInfo, stack)
 	return s
+}
+
+// perCall: the construction sits in a loop body or in a request handler
+// (RULES.md's singleton rule 1): one client per iteration or request.
+func perCall(info *types.Info, stack []ast.Node) string {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.ForStmt:
+			if i+1 < len(stack) && stack[i+1] == n.Body {
+				return "in a loop"
+			}
+		case *ast.RangeStmt:
+			if i+1 < len(stack) && stack[i+1] == n.Body {
+				return "in a loop"
+			}
+		case *ast.FuncDecl:
+			return handlerKind(info, n.Type)
+		case *ast.FuncLit:
+			return handlerKind(info, n.Type)
+		}
+	}
+	return ""
+}
+
+// handlerKind names the request handler a signature is, or "".
+func handlerKind(info *types.Info, ft *ast.FuncType) string {
+	if ft.Params == nil {
+		return ""
+	}
+	var writer, request bool
+	for _, f := range ft.Params.List {
+		pkg, name := namedOf(info.TypeOf(f.Type))
+		switch {
+		case pkg == "net/http" && name == "ResponseWriter":
+			writer = true
+		case pkg == "net/http" && name == "Request":
+			request = true
+		case pkg == "github.com/gin-gonic/gin" && name == "Context",
+			pkg == "github.com/labstack/echo/v4" && name == "Context",
+			pkg == "github.com/gofiber/fiber/v2" && name == "Ctx":
+			return "in a " + name + " handler"
+		}
+	}
+	if writer && request {
+		return "in an HTTP handler"
+	}
+	return ""
 }
 
 // destinations follows the construction's value up the syntax: assigned

@@ -47,6 +47,9 @@ func TestRealLibraries(t *testing.T) {
 			if s.Extra != nil {
 				d += fmt.Sprintf(" extra=%d", s.Extra.Max)
 			}
+			if s.PerCall != "" {
+				d += " per-call: " + s.PerCall
+			}
 			got[at] = d
 		}
 		for _, c := range res.Calls {
@@ -55,12 +58,14 @@ func TestRealLibraries(t *testing.T) {
 	}
 	want := map[string]string{
 		"store.go:20":  "sql.Open pool postgres limit=25/true",
+		"pool.go:8":    "sql.Open pool postgres limit=0/false factory=example.com/orders/internal/store.NewPool",
 		"gorm.go:15":   "gorm.Open pool postgres limit=9/true",
 		"pgpool.go:21": "pgxpool.New pool postgres dsn",
 		"pgpool.go:30": "pgxpool.NewWithConfig pool postgres limit=8/true",
 		"pgpool.go:34": "pgx.Connect connection postgres",
 		"cache.go:8":   "redis.NewClient pool redis limit=16/true factory=example.com/orders/internal/cache.New extra=10",
 		"jobs.go:18":   "sql.Open pool mysql",
+		"report.go:12": "sql.Open pool postgres limit=2/true per-call: in an HTTP handler",
 		"jobs.go:24":   "mongo.Connect pool mongodb limit=40/true factory=example.com/orders/internal/jobs.Archive",
 	}
 	for at, w := range want {
@@ -74,7 +79,7 @@ func TestRealLibraries(t *testing.T) {
 		}
 	}
 	slices.Sort(calls)
-	if strings.Join(calls, " ") != "example.com/orders/internal/cache.New example.com/orders/internal/cache.New example.com/orders/internal/jobs.Archive" {
+	if strings.Join(calls, " ") != "example.com/orders/internal/cache.New example.com/orders/internal/cache.New example.com/orders/internal/jobs.Archive example.com/orders/internal/store.NewPool" {
 		t.Errorf("factory calls: %q", calls)
 	}
 }

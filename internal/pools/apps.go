@@ -59,6 +59,7 @@ type nodePackage struct {
 	scripts    map[string]string
 	deps       map[string]bool
 	workspaces bool
+	usedBy     bool // another package of the project depends on it
 }
 
 func readPackageJSON(dir string) *nodePackage {
@@ -95,10 +96,12 @@ func fileExists(p string) bool {
 // frameworks are dependencies that make a package a server of its own.
 var frameworks = []string{"next", "nuxt", "@nestjs/core", "@remix-run/node", "@remix-run/serve", "@sveltejs/kit", "astro", "@react-router/serve", "express", "fastify", "hono", "koa", "@hapi/hapi"}
 
-// isApp: a package that runs: a start/dev/serve script or a framework,
-// and not a workspace root (whose scripts run the workspaces').
+// isApp: a package that runs: a start/dev/serve script or a framework;
+// not a workspace root (whose scripts run the workspaces'), nor a package
+// other workspace packages depend on (a library's dev script watches its
+// build).
 func (np *nodePackage) isApp() (bool, string) {
-	if np.workspaces {
+	if np.workspaces || np.usedBy {
 		return false, ""
 	}
 	fw := ""
@@ -225,6 +228,13 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 			byName[np.name] = np
 		}
 	}
+	for _, np := range pkgs {
+		for d := range np.deps {
+			if w := byName[d]; w != nil && w != np {
+				w.usedBy = true
+			}
+		}
+	}
 	apps := map[string]*App{}
 	var order []string
 	appFor := func(np *nodePackage, kind, fw string) *App {
@@ -331,7 +341,7 @@ func appName(np *nodePackage, root string) string {
 // goApps: each main package is an application made of the packages it
 // imports within the load; a site in a package no main imports gets an
 // app of its module (kind library).
-func goApps(wd string, pkgs []*goPackage, sites []*Site) []*App {
+func goApps(wd string, pkgs []*goPackage, sites []*Site, used map[string]bool) []*App {
 	byPath := map[string]*goPackage{}
 	for _, p := range pkgs {
 		byPath[p.path] = p
@@ -350,11 +360,13 @@ func goApps(wd string, pkgs []*goPackage, sites []*Site) []*App {
 		names[a.Name]++
 		apps = append(apps, a)
 	}
-	// Two mains named alike (cmd/server in two modules): add the parent.
+	// Two mains named alike (cmd/server in two modules), or a main named
+	// like a Node app: the folder tells them apart.
 	for _, a := range apps {
-		if names[a.Name] > 1 {
-			a.Name = filepath.Base(filepath.Dir(a.dir)) + "/" + a.Name
+		if names[a.Name] > 1 || used[a.Name] {
+			a.Name = a.Path
 		}
+		used[a.Name] = true
 	}
 	libs := map[string]*App{}
 	for _, s := range sites {
@@ -377,6 +389,10 @@ func goApps(wd string, pkgs []*goPackage, sites []*Site) []*App {
 		lib, ok := libs[mod]
 		if !ok {
 			lib = &App{Name: lastPathElem(mod), Kind: "library", goPkgs: map[string]bool{}}
+			if used[lib.Name] {
+				lib.Name = mod
+			}
+			used[lib.Name] = true
 			if p != nil {
 				lib.dir, lib.Path = p.moduleDir, relTo(wd, p.moduleDir)
 			}

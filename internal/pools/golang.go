@@ -141,6 +141,10 @@ func (r *resolver) goSite(gs *gopools.Site, p *packages.Package) *Site {
 	if s.Kind == "" {
 		s.Kind = KindPool
 	}
+	if gs.PerCall != "" {
+		s.Instances, s.Context = -1, "per-call"
+		s.Notes = append(s.Notes, "built per call ("+gs.PerCall+"): each call opens another client, so there is no bound (connlint's singleton rule reports it)")
+	}
 	if gs.Entry.Client == "prisma" {
 		r.goPrisma(s, p)
 		return s
@@ -252,6 +256,10 @@ func (r *resolver) linkGoFactory(s *Site, gs *gopools.Site, calls []*gopools.Fac
 		}
 	}
 	s.Notes = append(s.Notes, fmt.Sprintf("returned by %s: one client per call (%d calls)", shortFunc(gs.Factory), len(calls)))
+	if gs.Limit != nil && !gs.Limit.Known && gs.Limit.Param >= 0 {
+		r.factoryParamLimit(s, gs, calls)
+		return
+	}
 	if gs.Limit != nil || len(limits) == 0 || s.Kind == KindWraps || s.Kind == KindConnection {
 		return
 	}
@@ -272,6 +280,36 @@ func (r *resolver) linkGoFactory(s *Site, gs *gopools.Site, calls []*gopools.Fac
 	} else {
 		s.Max = unknown(FromSetter, r.rel(best.Where+": "+best.Why))
 	}
+}
+
+// paramLimit: the limit is a parameter of the factory: each call's
+// argument gives it (the largest, when all are constants).
+func (r *resolver) factoryParamLimit(s *Site, gs *gopools.Site, calls []*gopools.FactoryCall) {
+	i := gs.Limit.Param
+	var consts []string
+	best, all := 0, true
+	var opaque []string
+	for _, c := range calls {
+		at := relTo(r.wd, c.Pos.Filename) + ":" + fmt.Sprint(c.Pos.Line)
+		if i >= len(c.Args) {
+			all = false
+			continue
+		}
+		a := c.Args[i]
+		if a.Known {
+			consts = append(consts, fmt.Sprintf("%d at %s", a.N, at))
+			best = max(best, a.N)
+		} else {
+			all = false
+			opaque = append(opaque, fmt.Sprintf("%s at %s", a.Text, at))
+		}
+	}
+	where := r.rel(gs.Limit.Where)
+	if all && len(consts) > 0 {
+		s.Max = known(best, FromSetter, where+"; the callers pass "+strings.Join(consts, ", "))
+		return
+	}
+	s.Max = unknown(FromSetter, where+": the callers pass "+strings.Join(append(opaque, consts...), ", "))
 }
 
 // Caller is a call of the factory a site is returned by.

@@ -47,6 +47,7 @@ func (r *resolver) jsAnalyzer() *jsts.Analyzer {
 			for _, s := range sites {
 				siteNodes[s.Node] = true
 			}
+			nestIntoOuter(p.File, sites)
 			for _, s := range sites {
 				r.add(r.jsSite(p, ev, s, siteNodes))
 			}
@@ -68,17 +69,21 @@ func (r *resolver) jsSite(p *jsts.Pass, ev *jsEval, js jsts.Site, siteNodes map[
 		s.Instances = -1
 		s.Notes = append(s.Notes, "built per call ("+js.Why+"): each call opens another client, so there is no bound (connlint's singleton rule reports it)")
 	case "returned":
-		s.factoryKey = f.Path + "#" + js.Func
+		s.retKey = f.Path + "#" + factoryName(f, js)
+	}
+	if devOnly(f, js.Node) {
+		s.Instances, s.DevOnly = 0, true
+		s.Notes = append(s.Notes, "built only when NODE_ENV is development: not counted in production")
 	}
 	if js.Via != "" {
 		// Built through a factory: the factory's construction decides;
-		// linked after the run (linkFactories).
+		// linked after the run (linkJSFactories).
 		s.Kind, s.Max = KindPool, unknown(FromFactory, "built by "+js.Via+"(): its construction was not found")
+		file := f.Path
 		if js.WrapperFile != "" {
-			s.factoryKey = "call:" + js.WrapperFile + "#" + lastSegment(js.Via)
-		} else {
-			s.factoryKey = "call:" + f.Path + "#" + js.Via
+			file = js.WrapperFile
 		}
+		s.callKey = file + "#" + lastSegment(js.Via)
 		s.Server = serverOf(js.Entry)
 		return s
 	}
@@ -167,9 +172,15 @@ func (r *resolver) jsLimit(s *Site, ev *jsEval, js jsts.Site, siteNodes map[int3
 func (r *resolver) numberLimit(ev *jsEval, v int32, what, where, dir string) Limit {
 	nv := ev.num(v)
 	switch {
-	case nv.state == Known && nv.env != "":
+	case nv.state == Known && nv.env != "" && nv.hasDef:
 		l := r.envNumber(nv, dir, what+" at "+where)
 		l.Source = FromEnv
+		return l
+	case nv.state == Known && nv.env != "":
+		// An env read with a default, then computed on: the default's
+		// result; a value set in an env file is not carried through.
+		l := known(nv.n, FromEnv, fmt.Sprintf("%s = %d (%s): %s, from environment variable %s's default", what, nv.n, where, nv.reason, nv.env))
+		l.Env = nv.env
 		return l
 	case nv.state == Known:
 		l := known(nv.n, FromOption, fmt.Sprintf("%s = %d (%s)", what, nv.n, where))

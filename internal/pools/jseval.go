@@ -82,7 +82,14 @@ func (ev *jsEval) numDepth(n int32, depth int) numVal {
 		a := ev.numDepth(f.Field(n, jsts.FConsequence), depth+1)
 		b := ev.numDepth(f.Field(n, jsts.FAlternative), depth+1)
 		if a.state == Known && b.state == Known {
-			return numVal{state: Known, n: max(a.n, b.n), reason: "the larger of a condition's two values"}
+			out := a
+			if b.n > a.n {
+				out = b
+			}
+			out.hasDef = false
+			out.env = firstNonEmpty(a.env, b.env)
+			out.reason = "the larger branch of " + shortText(f.Text(n))
+			return out
 		}
 		return numVal{state: Unknown, reason: "a condition (" + shortText(f.Text(n)) + ")"}
 	}
@@ -112,18 +119,21 @@ func (ev *jsEval) binary(n int32, depth int) numVal {
 		}
 	case "*", "+", "-", "/":
 		if l.state == Known && r.state == Known {
+			out := numVal{state: Known, env: firstNonEmpty(l.env, r.env), reason: "computed: " + shortText(f.Text(n))}
 			switch f.Text(op) {
 			case "*":
-				return numVal{state: Known, n: l.n * r.n}
+				out.n = l.n * r.n
 			case "+":
-				return numVal{state: Known, n: l.n + r.n}
+				out.n = l.n + r.n
 			case "-":
-				return numVal{state: Known, n: l.n - r.n}
+				out.n = l.n - r.n
 			case "/":
-				if r.n != 0 {
-					return numVal{state: Known, n: l.n / r.n}
+				if r.n == 0 {
+					return numVal{state: Unknown, reason: "a division by zero"}
 				}
+				out.n = l.n / r.n
 			}
+			return out
 		}
 	}
 	return numVal{state: Unknown, reason: "not a literal: " + shortText(f.Text(n))}

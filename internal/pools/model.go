@@ -115,6 +115,8 @@ type Site struct {
 	Context string `json:"context,omitempty"`
 	// Via names the factory a wrapper call goes through.
 	Via string `json:"via,omitempty"`
+	// DevOnly: built only when NODE_ENV says development.
+	DevOnly bool `json:"dev_only,omitempty"`
 	// Script: the file is an entrypoint that runs as its own short-lived
 	// process (a seed, a migration): not counted per replica.
 	Script bool `json:"script,omitempty"`
@@ -131,8 +133,9 @@ type Site struct {
 
 	// dir is the folder the site's deployable is looked up from.
 	dir string
-	// factoryKey links a factory site with the calls that build it.
-	factoryKey string
+	// retKey (file#function) names the factory a construction is
+	// returned by; callKey the factory a wrapper call goes through.
+	retKey, callKey string
 	// funcs: Go, the functions that return this site's client, for
 	// linking callers.
 	pkgPath string

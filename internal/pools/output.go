@@ -179,6 +179,8 @@ func maxText(s *Site) string {
 		t += " (script)"
 	case s.Instances < 0:
 		t = "unbounded (per call)"
+	case s.DevOnly:
+		t += " (development only)"
 	case s.Instances == 0:
 		t += " (factory: counted at its calls)"
 	}

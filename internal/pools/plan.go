@@ -99,6 +99,8 @@ type Plan struct {
 	Servers  []*Server `json:"servers"`
 	Findings []Finding `json:"findings"`
 	Errors   []string  `json:"errors"`
+
+	guessed bool // Checked is a guess: SQL clients of no known server kind
 }
 
 // Verdicts.
@@ -265,6 +267,11 @@ func (p *Plan) servers(opts Options) {
 	}
 	if p.Checked == "" {
 		p.Checked = chooseServer(kinds)
+		if p.Checked == "" && kinds[Unknown] && p.sqlOnlyAll() {
+			// SQL clients whose server kind the code does not say.
+			p.Checked = "postgres"
+			p.guessed = true
+		}
 	}
 	var list []string
 	for k := range kinds {
@@ -292,6 +299,9 @@ func (p *Plan) servers(opts Options) {
 			}
 		}
 		if k == p.Checked {
+			if p.guessed {
+				srv.Reasons = append(srv.Reasons, "the code does not say which SQL server its clients use: checked as postgres (give --server)")
+			}
 			p.judge(srv, opts)
 		}
 		p.Servers = append(p.Servers, srv)
@@ -305,6 +315,16 @@ func (p *Plan) servers(opts Options) {
 	if p.Checked == "" {
 		p.Verdict = Unsure
 	}
+}
+
+// sqlOnlyAll: every client of unknown server kind is a SQL client.
+func (p *Plan) sqlOnlyAll() bool {
+	for _, a := range p.Apps {
+		if !p.sqlOnly(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // sqlOnly: the app's clients of unknown server kind are SQL clients.

@@ -134,7 +134,11 @@ func Run(ctx context.Context, opts Options) (*Plan, error) {
 	}
 
 	apps := nodeApps(root, wd, plan.Sites)
-	apps = append(apps, goApps(wd, goPkgs, plan.Sites)...)
+	used := map[string]bool{}
+	for _, a := range apps {
+		used[a.Name] = true
+	}
+	apps = append(apps, goApps(wd, goPkgs, plan.Sites, used)...)
 	goInstances(apps, plan.Sites)
 	apps, cfgErrs := applyConfig(cfg, wd, apps, plan.Sites)
 	plan.Errors = append(plan.Errors, cfgErrs...)
@@ -231,49 +235,6 @@ func containsString(s []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// linkJSFactories: a client built through a factory takes the maximum of
-// the factory's construction; the construction itself then counts at its
-// calls, not on its own.
-func (r *resolver) linkJSFactories() {
-	factories := map[string][]*Site{}
-	for _, s := range r.sites {
-		if s.Via == "" && s.Context == "returned" && s.factoryKey != "" {
-			factories[s.factoryKey] = append(factories[s.factoryKey], s)
-		}
-	}
-	byFile := map[string][]*Site{}
-	for _, fs := range factories {
-		for _, f := range fs {
-			file, _, _ := strings.Cut(f.factoryKey, "#")
-			byFile[file] = append(byFile[file], f)
-		}
-	}
-	for _, s := range r.sites {
-		if s.Via == "" || !strings.HasPrefix(s.factoryKey, "call:") {
-			continue
-		}
-		key := strings.TrimPrefix(s.factoryKey, "call:")
-		cands := factories[key]
-		if len(cands) == 0 {
-			file, _, _ := strings.Cut(key, "#")
-			for _, f := range byFile[file] {
-				if f.Client == s.Client {
-					cands = append(cands, f)
-				}
-			}
-		}
-		if len(cands) == 0 {
-			continue
-		}
-		f := cands[0]
-		s.Kind, s.Server, s.Params, s.ApplicationName = f.Kind, f.Server, f.Params, f.ApplicationName
-		s.Max = f.Max
-		s.Max.Where = "built by " + s.Via + "() at " + f.ID + ": " + f.Max.Where
-		f.Instances = 0
-		f.Notes = appendOnce(f.Notes, "a factory: counted at each of its calls")
-	}
 }
 
 func appendOnce(s []string, x string) []string {

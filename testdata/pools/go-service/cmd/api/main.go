@@ -22,4 +22,9 @@ func main() {
 	if _, err := pgpool.Open(context.Background(), os.Getenv("SEARCH_URL")); err != nil {
 		log.Fatal(err)
 	}
+	audit, err := store.NewPool(os.Getenv("AUDIT_URL"), 15)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer audit.Close()
 }
