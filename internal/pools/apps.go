@@ -57,7 +57,8 @@ type nodePackage struct {
 	dir        string
 	name       string
 	scripts    map[string]string
-	deps       map[string]bool
+	deps       map[string]bool // every kind of dependency
+	runDeps    map[string]bool // what it runs with: not devDependencies
 	workspaces bool
 	usedBy     bool // another package of the project depends on it
 }
@@ -78,10 +79,15 @@ func readPackageJSON(dir string) *nodePackage {
 	if json.Unmarshal(data, &pj) != nil {
 		return nil
 	}
-	np := &nodePackage{dir: dir, name: pj.Name, scripts: pj.Scripts, deps: map[string]bool{}}
+	np := &nodePackage{dir: dir, name: pj.Name, scripts: pj.Scripts, deps: map[string]bool{}, runDeps: map[string]bool{}}
 	for _, m := range []map[string]string{pj.Dependencies, pj.DevDependencies, pj.PeerDeps} {
 		for k := range m {
 			np.deps[k] = true
+		}
+	}
+	for _, m := range []map[string]string{pj.Dependencies, pj.PeerDeps} {
+		for k := range m {
+			np.runDeps[k] = true
 		}
 	}
 	np.workspaces = len(pj.Workspaces) > 0 && string(pj.Workspaces) != "null" || fileExists(filepath.Join(dir, "pnpm-workspace.yaml"))
@@ -111,13 +117,19 @@ func (np *nodePackage) isApp() (bool, string) {
 			break
 		}
 	}
-	for k := range np.scripts {
-		if k == "start" || k == "dev" || k == "serve" || strings.HasPrefix(k, "start:") {
+	for k, cmd := range np.scripts {
+		switch {
+		case k == "start" || k == "serve" || strings.HasPrefix(k, "start:"):
+			return true, fw
+		case k == "dev" && !buildWatch.MatchString(cmd):
 			return true, fw
 		}
 	}
 	return fw == "next" || fw == "nuxt" || fw == "@sveltejs/kit" || fw == "astro", fw
 }
+
+// buildWatch is a dev script that only rebuilds a library (tsc --watch).
+var buildWatch = regexp.MustCompile(`^\s*(tsc|tsup|rollup|esbuild|unbuild|babel|swc|vite build|tsc-watch|nodemon --exec tsc)\b.*(--watch|\s-w\b)`)
 
 // nodePackages walks root for package.json files.
 func nodePackages(root string) map[string]*nodePackage {
@@ -229,13 +241,14 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 		}
 	}
 	for _, np := range pkgs {
-		for d := range np.deps {
+		for d := range np.runDeps {
 			if w := byName[d]; w != nil && w != np {
 				w.usedBy = true
 			}
 		}
 	}
 	apps := map[string]*App{}
+	names := map[string]bool{}
 	var order []string
 	appFor := func(np *nodePackage, kind, fw string) *App {
 		if a, ok := apps[np.dir]; ok {
@@ -245,6 +258,10 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 		if a.Path == "" {
 			a.Path = "."
 		}
+		if names[a.Name] {
+			a.Name = a.Path // two packages named alike: their folders tell them apart
+		}
+		names[a.Name] = true
 		for d := range np.deps {
 			a.deps = append(a.deps, d)
 		}
@@ -279,7 +296,7 @@ func nodeApps(root, wd string, sites []*Site) []*App {
 		}
 		np := pkgs[nearestPackageDir(s.dir, root)]
 		if np == nil {
-			np = &nodePackage{dir: root, deps: map[string]bool{}}
+			np = &nodePackage{dir: root, deps: map[string]bool{}, runDeps: map[string]bool{}}
 			if p := readPackageJSON(root); p != nil {
 				np = p
 			}
@@ -312,10 +329,10 @@ func dependsOn(np, target *nodePackage, byName map[string]*nodePackage, seen map
 		return false
 	}
 	seen[np.dir] = true
-	if target.name != "" && np.deps[target.name] {
+	if target.name != "" && np.runDeps[target.name] {
 		return true
 	}
-	for d := range np.deps {
+	for d := range np.runDeps {
 		if w := byName[d]; w != nil && dependsOn(w, target, byName, seen) {
 			return true
 		}

@@ -123,6 +123,14 @@ func (r *resolver) jsLimit(s *Site, ev *jsEval, js jsts.Site, siteNodes map[int3
 	s.Kind = KindPool
 	args := ev.args(js.Node)
 	opts, opaque := optionsArg(ev, args)
+	if opaque && len(args) == 1 && urlFirst[e.Client] {
+		// postgres(url), mongoose.connect(uri): a lone argument of a
+		// library that takes the URL first is the URL.
+		opaque = false
+		if pool.URLParam != "" {
+			s.Notes = append(s.Notes, "the connection string ("+shortText(ev.f.Text(args[0]))+") was not followed: "+pool.URLParam+" in it would set the maximum")
+		}
+	}
 	if e.Client == "prisma" {
 		r.prismaLimit(s, ev, e, opts, opaque, siteNodes)
 		return
@@ -193,6 +201,10 @@ func (r *resolver) numberLimit(ev *jsEval, v int32, what, where, dir string) Lim
 	}
 	return unknown(FromOption, fmt.Sprintf("%s is %s (%s)", what, nv.reason, where))
 }
+
+// urlFirst: clients whose first argument is the connection string, the
+// options second.
+var urlFirst = map[string]bool{"postgres": true, "mongoose": true, "mongodb": true, "sequelize": true, "redis": true}
 
 // optionsArg is the last argument that is an object literal (through
 // const names). opaque: an argument that may be the options could not be

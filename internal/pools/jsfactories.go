@@ -14,10 +14,34 @@ import (
 // count at the factory's calls, not on their own.
 func (r *resolver) linkJSFactories() {
 	byRet := map[string][]*Site{}
+	byFile := map[string][]*Site{}
 	for _, s := range r.sites {
 		if s.retKey != "" {
 			byRet[s.retKey] = append(byRet[s.retKey], s)
+			file, _, _ := strings.Cut(s.retKey, "#")
+			byFile[file] = append(byFile[file], s)
 		}
+	}
+	// candidates: the factory named; else, in an imported module, its
+	// one factory of that client kind (a default export has no name the
+	// importer uses).
+	candidates := func(s *Site) []*Site {
+		if cs := byRet[s.callKey]; len(cs) > 0 {
+			return cs
+		}
+		file, _, _ := strings.Cut(s.callKey, "#")
+		var out []*Site
+		keys := map[string]bool{}
+		for _, c := range byFile[file] {
+			if c.Client == s.Client {
+				out = append(out, c)
+				keys[c.retKey] = true
+			}
+		}
+		if len(keys) != 1 {
+			return nil
+		}
+		return out
 	}
 	done := map[*Site]bool{}
 	var resolve func(s *Site, depth int)
@@ -26,7 +50,7 @@ func (r *resolver) linkJSFactories() {
 			return
 		}
 		done[s] = true
-		cands := byRet[s.callKey]
+		cands := candidates(s)
 		if len(cands) == 0 {
 			return
 		}
@@ -38,10 +62,15 @@ func (r *resolver) linkJSFactories() {
 		best := largestSite(cands)
 		s.Kind, s.Server, s.Params, s.ApplicationName = best.Kind, best.Server, best.Params, best.ApplicationName
 		s.Max = best.Max
-		file, fn, _ := strings.Cut(s.callKey, "#")
-		s.Max.Where = "built by " + fn + "() (" + relTo(r.wd, file) + "): " + best.ID + ": " + best.Max.Where
+		_, fn, _ := strings.Cut(s.callKey, "#")
+		leaf := best
+		if best.leaf != nil {
+			leaf = best.leaf
+		}
+		s.leaf = leaf
+		s.Max.Where = "built by " + fn + "(), from " + leaf.ID + ": " + leaf.Max.Where
 		if len(cands) > 1 {
-			s.Max.Where += " (the largest of its " + itoa(len(cands)) + " constructions)"
+			s.Max.Where += " (the largest of " + itoa(len(cands)) + " constructions)"
 		}
 	}
 	for _, s := range r.sites {

@@ -136,6 +136,8 @@ type Site struct {
 	// retKey (file#function) names the factory a construction is
 	// returned by; callKey the factory a wrapper call goes through.
 	retKey, callKey string
+	// leaf is the construction a wrapper call's maximum comes from.
+	leaf *Site
 	// funcs: Go, the functions that return this site's client, for
 	// linking callers.
 	pkgPath string

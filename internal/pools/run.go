@@ -94,7 +94,7 @@ func Run(ctx context.Context, opts Options) (*Plan, error) {
 	r := &resolver{wd: wd, cpus: opts.CPUs, cat: cfg.Catalog(),
 		env:    newEnvIndex(wd, append([]string{root}, roots...)),
 		prisma: &prismaSchemas{wd: wd, root: root, byPk: map[string]*prismaSchema{}}}
-	plan := &Plan{Version: 1, CPUs: opts.CPUs, Surge: opts.Surge, Checked: opts.Server, Findings: []Finding{}, Errors: []string{}, Scripts: []string{}}
+	plan := &Plan{Version: 1, CPUs: opts.CPUs, Surge: opts.Surge, Checked: opts.Server, Findings: []Finding{}, Errors: []string{}, Scripts: []string{}, Servers: []*Server{}}
 
 	// TS/JS: the engine's sites, evaluated by the pools analyzer.
 	jsRes, stats := jsts.RunStats(ctx, roots, jsts.Options{Config: cfg, WorkDir: wd, Workers: opts.Workers, Analyzers: []*jsts.Analyzer{r.jsAnalyzer()}})
