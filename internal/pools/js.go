@@ -229,10 +229,9 @@ func optionsArg(ev *jsEval, args []int32) (int32, bool) {
 		if _, env := envRead(ev.f, last); env {
 			return -1, false
 		}
-	case jsts.KIdentifier:
-		if sv := ev.str(last); sv.literal || sv.env != "" || sv.template {
-			return -1, false
-		}
+	}
+	if sv := ev.str(last); sv.literal || sv.env != "" || sv.template {
+		return -1, false // a connection string
 	}
 	return -1, true
 }

@@ -100,13 +100,10 @@ func (ev *jsEval) numDepth(n int32, depth int) numVal {
 // default), and arithmetic on known numbers.
 func (ev *jsEval) binary(n int32, depth int) numVal {
 	f := ev.f
-	op := f.Field(n, jsts.FOperator)
 	l := ev.numDepth(f.Field(n, jsts.FLeft), depth+1)
 	r := ev.numDepth(f.Field(n, jsts.FRight), depth+1)
-	if op < 0 {
-		return numVal{state: Unknown, reason: "not a literal: " + shortText(f.Text(n))}
-	}
-	switch f.Text(op) {
+	op := binOp(f, n)
+	switch op {
 	case "??", "||":
 		if l.state == Known {
 			return l
@@ -120,7 +117,7 @@ func (ev *jsEval) binary(n int32, depth int) numVal {
 	case "*", "+", "-", "/":
 		if l.state == Known && r.state == Known {
 			out := numVal{state: Known, env: firstNonEmpty(l.env, r.env), reason: "computed: " + shortText(f.Text(n))}
-			switch f.Text(op) {
+			switch op {
 			case "*":
 				out.n = l.n * r.n
 			case "+":
@@ -200,15 +197,45 @@ func (ev *jsEval) strDepth(n int32, depth int) strVal {
 			return ev.strDepth(v, depth+1)
 		}
 	case jsts.KBinaryExpression:
-		op := f.Field(n, jsts.FOperator)
-		if op >= 0 && (f.Text(op) == "??" || f.Text(op) == "||") {
+		op := binOp(f, n)
+		if op == "??" || op == "||" {
 			l := ev.strDepth(f.Field(n, jsts.FLeft), depth+1)
 			if l.env != "" || l.literal {
 				return l
 			}
 		}
+		if op == "+" {
+			// process.env.DATABASE_URL + "?connection_limit=5": a template.
+			l := ev.strDepth(f.Field(n, jsts.FLeft), depth+1)
+			r := ev.strDepth(f.Field(n, jsts.FRight), depth+1)
+			if l.literal || l.template || r.literal || r.template {
+				return strVal{text: strText(l) + strText(r), template: true, env: firstNonEmpty(l.env, r.env)}
+			}
+		}
 	}
 	return strVal{reason: "not a literal: " + shortText(f.Text(n))}
+}
+
+// binOp is a binary expression's operator: its operator child when the
+// flat tree keeps the token, else the text between its operands.
+func binOp(f *jsts.File, n int32) string {
+	if op := f.Field(n, jsts.FOperator); op >= 0 {
+		return f.Text(op)
+	}
+	l, r := f.Field(n, jsts.FLeft), f.Field(n, jsts.FRight)
+	if l < 0 || r < 0 || f.N[l].End > f.N[r].Start {
+		return ""
+	}
+	return strings.TrimSpace(string(f.Src[f.N[l].End:f.N[r].Start]))
+}
+
+// strText is a string's text in a concatenation: a placeholder for what
+// is not known.
+func strText(v strVal) string {
+	if v.literal || v.template {
+		return v.text
+	}
+	return "${" + firstNonEmpty(v.env, "...") + "}"
 }
 
 // envInText finds process.env.X, process.env["X"] and env.X in a

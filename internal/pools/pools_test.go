@@ -150,6 +150,16 @@ func TestInventoryNodeService(t *testing.T) {
 	if !slices.Contains(p.Scripts, "scripts/migrate.ts:4") {
 		t.Errorf("scripts: %q", p.Scripts)
 	}
+	// A password in the code is masked wherever the plan quotes the code.
+	var text, js strings.Builder
+	WriteText(&text, p)
+	WriteMarkdown(&text, p)
+	if err := WriteJSON(&js, p); err != nil {
+		t.Fatal(err)
+	}
+	if out := text.String() + js.String(); strings.Contains(out, "Hunter2") || !strings.Contains(out, "reports:xxxxx@db") {
+		t.Errorf("the password in src/db/prisma-url.ts is not masked:\n%s", out)
+	}
 }
 
 func TestInventoryGoService(t *testing.T) {

@@ -162,6 +162,7 @@ func Run(ctx context.Context, opts Options) (*Plan, error) {
 	}
 	plan.sum(opts)
 	plan.findings()
+	plan.redact()
 	return plan, nil
 }
 
