@@ -268,3 +268,54 @@ func TestInventoryLiveService(t *testing.T) {
 		}
 	}
 }
+
+// TestInventoryPrismaSources: a Prisma client's connection_limit read from
+// prisma.config.ts's env("...") (the production env file winning over
+// .env) and from a literal url in schema.prisma.
+func TestInventoryPrismaSources(t *testing.T) {
+	dir := fixture(t, "prisma-sources")
+	p := runFixture(t, dir, Options{CPUs: 4})
+	checkSites(t, dir, p)
+	for _, tc := range []struct{ id, where string }{
+		{"orders/src/main.ts:5", "connection_limit=4 in ORDERS_DATABASE_URL (orders/.env.production:1)"},
+		{"billing/src/main.ts:4", "datasource url in billing/prisma/schema.prisma:1"},
+	} {
+		var s *Site
+		for _, x := range p.Sites {
+			if x.ID == tc.id {
+				s = x
+			}
+		}
+		if s == nil || !strings.Contains(s.Max.Where, tc.where) {
+			t.Errorf("%s: where = %q, want it to name %q", tc.id, s.Max.Where, tc.where)
+		}
+	}
+}
+
+// TestInventoryGoDefaults: the Go libraries' defaults, the CPU-dependent
+// ones evaluated for the plan's CPUs (the fixture's marks are for 8).
+func TestInventoryGoDefaults(t *testing.T) {
+	dir := fixture(t, "go-defaults")
+	checkSites(t, dir, runFixture(t, dir, Options{CPUs: 8}))
+	p := runFixture(t, dir, Options{CPUs: 2})
+	byID := map[string]*Site{}
+	for _, s := range p.Sites {
+		byID[s.ID] = s
+	}
+	// pgxpool: max(4, cpus) = 4; go-redis: 10*cpus + the pipeline pool's 10.
+	for id, want := range map[string]string{"cmd/svc/main.go:18": "4 (max(4,cpus))", "cmd/svc/main.go:23": "30 (10*cpus)"} {
+		if s := byID[id]; s == nil || s.Max.String() != want {
+			t.Errorf("%s for 2 CPUs: %v, want %s", id, s, want)
+		}
+	}
+	a := p.Apps[0]
+	if pg := a.PerInstance["postgres"]; pg.State != Known || pg.Known != 4 {
+		t.Errorf("postgres per process for 2 CPUs = %s, want 4", pg)
+	}
+	if r := a.PerInstance["redis"]; r.State != Unknown || r.Known != 30 {
+		t.Errorf("redis per process for 2 CPUs = %s, want ≥ 30 + unknown (a cluster client)", r)
+	}
+	if m := a.PerInstance["mongodb"]; m.State != Known || m.Known != 130 {
+		t.Errorf("mongodb per process = %s, want 130", m)
+	}
+}
