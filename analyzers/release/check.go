@@ -232,6 +232,10 @@ type holder struct {
 	// releases it (conn, cleanup, err := open()): calling it releases.
 	cleanup *types.Var
 	body    *ast.BlockStmt // the body v lives in
+	// holders are the local structs holding the value from the start
+	// (d.conn, err = db.Conn(ctx)): v then stands for the field, a
+	// variable that occurs nowhere.
+	holders []*types.Var
 }
 
 // holderOf finds where an acquisition's result goes.
@@ -308,6 +312,18 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 	}
 	id, ok := ast.Unparen(target).(*ast.Ident)
 	if !ok {
+		body := astx.FuncBody(a.fn)
+		if hv := owner.FieldHolder(st.pass.TypesInfo, body, target); hv != nil {
+			// d.conn, err = db.Conn(ctx) on a struct d built here: it owns
+			// the value only when it leaves the function itself.
+			t := st.pass.TypesInfo.TypeOf(target)
+			fv := types.NewVar(target.Pos(), st.pass.Pkg, types.ExprString(target), t)
+			h := holder{kind: holdVar, v: fv, node: node, body: body, holders: []*types.Var{hv}}
+			if a.cleanup == 0 {
+				h.errVar = st.errVarOf(errExpr)
+				return h
+			}
+		}
 		return holder{kind: holdSkip} // a field, element or pointee now owns it
 	}
 	if id.Name == "_" {
@@ -338,12 +354,21 @@ func (st *state) assignHolder(node ast.Node, lhs, rhs []ast.Expr, child ast.Node
 			return holder{kind: holdSkip} // a field keeps the cleanup
 		}
 	}
-	if errExpr != nil {
-		if eid, ok := ast.Unparen(errExpr).(*ast.Ident); ok {
-			h.errVar, _ = st.pass.TypesInfo.ObjectOf(eid).(*types.Var)
-		}
-	}
+	h.errVar = st.errVarOf(errExpr)
 	return h
+}
+
+// errVarOf returns the variable an acquisition's error goes to, if any.
+func (st *state) errVarOf(errExpr ast.Expr) *types.Var {
+	if errExpr == nil {
+		return nil
+	}
+	eid, ok := ast.Unparen(errExpr).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := st.pass.TypesInfo.ObjectOf(eid).(*types.Var)
+	return v
 }
 
 // checkBody reports the leaks of one function body.
@@ -1001,7 +1026,7 @@ func isNamedResult(v *types.Var, info *types.Info, ft *ast.FuncType) bool {
 // h.v stands before the acquisition in a block enclosing it: it ran before
 // the acquisition and releases the variable's value at the function's end.
 func (st *state) deferredBefore(a *acq, h holder) bool {
-	u := st.use(h.v, h.body)
+	u := st.heldUse(h)
 	for i := 0; i+1 < len(a.stack); i++ {
 		blk, ok := a.stack[i].(*ast.BlockStmt)
 		if !ok {

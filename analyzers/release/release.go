@@ -294,12 +294,20 @@ func (st *state) use(v *types.Var, body ast.Node) *owner.Use {
 	}
 }
 
+// heldUse is the classifier of a held value's variable, with the local
+// structs holding it from the start.
+func (st *state) heldUse(h holder) *owner.Use {
+	u := st.use(h.v, h.body)
+	u.Holders = h.holders
+	return u
+}
+
 // uses are the classifiers of a held value: its variable's and, when the
 // acquirer returned one, its cleanup function's.
 type uses []*owner.Use
 
 func (st *state) uses(h holder) uses {
-	us := uses{st.use(h.v, h.body)}
+	us := uses{st.heldUse(h)}
 	if h.cleanup != nil {
 		us = append(us, &owner.Use{
 			Info:         st.pass.TypesInfo,

@@ -34,6 +34,9 @@ func (u *Use) members() *aliases {
 		return u.al
 	}
 	al := &aliases{roles: map[*types.Var]role{u.Var: self}, lits: map[*types.Var][]*ast.FuncLit{}, calling: map[*types.Var]bool{}}
+	for _, h := range u.Holders {
+		al.roles[h] = holder
+	}
 	u.al = al
 	if u.Body == nil {
 		return al
@@ -248,4 +251,53 @@ func (u *Use) localStruct(v *types.Var, values []ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// FieldHolder returns the local struct whose field lhs is (d.conn in
+// `d.conn, err = db.Conn(ctx)`), when body declares it and builds it
+// itself (see localStruct): a value stored there stays in the function
+// until that struct leaves it. nil: lhs is no such field.
+func FieldHolder(info *types.Info, body ast.Node, lhs ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil {
+		return nil
+	}
+	u := &Use{Info: info, Body: body}
+	var root ast.Expr = sel.X
+	for {
+		if s, ok := ast.Unparen(root).(*ast.SelectorExpr); ok && info.Selections[s] != nil {
+			root = s.X
+			continue
+		}
+		break
+	}
+	id, ok := ast.Unparen(root).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v := u.bodyLocal(id)
+	if v == nil {
+		return nil
+	}
+	var values []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		lhs, rhs, ok := pairs(n)
+		if !ok {
+			return true
+		}
+		for i, l := range lhs {
+			if lid, ok := ast.Unparen(l).(*ast.Ident); ok && u.varOf(lid) == v {
+				var r ast.Expr
+				if len(lhs) == len(rhs) {
+					r = rhs[i]
+				}
+				values = append(values, r)
+			}
+		}
+		return true
+	})
+	if !u.localStruct(v, values) {
+		return nil
+	}
+	return v
 }

@@ -53,6 +53,10 @@ type Use struct {
 	// a value of type t does (a Close of the struct's own releases it);
 	// nil: a use.
 	HolderMethod func(fn *types.Func, t types.Type) Effect
+	// Holders are locals that hold the value in a field from the start
+	// (d.conn, err = db.Conn(ctx) on a struct d the function built); Var
+	// then names the field and occurs nowhere itself.
+	Holders []*types.Var
 
 	al *aliases
 }
