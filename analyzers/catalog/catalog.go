@@ -51,6 +51,10 @@ type Entry struct {
 	// Go: functions of Package that release a resource passed to them
 	// (pgx.CollectRows & co).
 	ReleasedBy []string `yaml:"released_by,omitempty"`
+	// Go: functions of Package that only read a resource passed to them
+	// (sqlx.StructScan): they neither release nor keep it, so the caller
+	// still must.
+	ReadBy []string `yaml:"read_by,omitempty"`
 	// Go: a `for r.Next() {}` loop that runs to its end releases it.
 	NextLoopCloses bool `yaml:"next_loop_closes,omitempty"`
 	// Go: methods that take the resource out of its owner (pgxpool's
@@ -163,7 +167,7 @@ func decodeStrict(n *yaml.Node, v *Entry) error {
 
 func yamlKeys() []string {
 	return []string{"language", "client", "resource", "package", "generated_from",
-		"constructors", "type", "acquire", "release", "released_by", "next_loop_closes", "hand_off",
+		"constructors", "type", "acquire", "release", "released_by", "read_by", "next_loop_closes", "hand_off",
 		"modules", "new", "calls", "acquire_methods", "disposes",
 		"chains", "connection_string", "generated_modules", "pool"}
 }

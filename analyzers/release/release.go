@@ -354,6 +354,11 @@ func (st *state) policy(call *ast.CallExpr, fn *types.Func, arg int) owner.Effec
 		return owner.Release
 	}
 	if fn.Pkg() != nil && st.gc.IsReachRoot(fn.Pkg()) {
+		if arg < len(call.Args) {
+			if e, ok := st.entryOf(st.pass.TypesInfo.TypeOf(call.Args[arg])); ok && st.gc.ReadBy(fn, e, arg) {
+				return owner.None // it only reads it (sqlx.StructScan, pgx.RowToStructByName)
+			}
+		}
 		return owner.Transfer // the library takes it (sqlx.NewDb(db), tx.Stmt(stmt))
 	}
 	sig := fn.Type().(*types.Signature)

@@ -240,6 +240,51 @@ func (gc *Catalog) ReleasedBy(fn *types.Func) (*catalog.Entry, int, bool) {
 	return nil, 0, false
 }
 
+// ReadBy reports whether fn, a package function of a catalog package, only
+// reads a value of entry e handed to it as parameter number arg: it is
+// listed in the read_by of a resource of its package, or the parameter is an interface without any of
+// e's release methods (pgx.RowToStructByName's CollectableRow), through
+// which the callee cannot release it.
+func (gc *Catalog) ReadBy(fn *types.Func, e *catalog.Entry, arg int) bool {
+	if fn == nil || fn.Pkg() == nil || e == nil {
+		return false
+	}
+	if !isMethod(fn) {
+		path := PkgPath(fn.Pkg())
+		for _, r := range gc.resources {
+			if r.Package == path && slices.Contains(r.ReadBy, fn.Name()) {
+				return true // sqlx.StructScan reads *sql.Rows too
+			}
+		}
+	}
+	sig := fn.Type().(*types.Signature)
+	if arg >= sig.Params().Len() {
+		arg = sig.Params().Len() - 1
+	}
+	if arg < 0 {
+		return false
+	}
+	t := sig.Params().At(arg).Type()
+	if sig.Variadic() && arg == sig.Params().Len()-1 {
+		if sl, ok := t.(*types.Slice); ok {
+			t = sl.Elem()
+		}
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return false
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return false
+	}
+	for i := range it.NumMethods() {
+		if slices.Contains(e.Release, it.Method(i).Name()) || slices.Contains(e.HandOff, it.Method(i).Name()) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsRelease reports whether the method path (a name, or "Field.Method")
 // releases a value of entry e.
 func IsRelease(e *catalog.Entry, path string) bool {

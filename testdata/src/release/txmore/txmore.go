@@ -87,7 +87,7 @@ func moveJob(ctx context.Context, pool *pgxpool.Pool, id int64, queue string) er
 }
 
 // pgx.BeginFunc runs the callback in a transaction it ends itself.
-func touch(ctx context.Context, pool *pgxpool.Pool, id int64) error { // want touch:"params - keeps -"
+func touch(ctx context.Context, pool *pgxpool.Pool, id int64) error {
 	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, "UPDATE jobs SET touched_at = now() WHERE id = $1", id)
 		return err
