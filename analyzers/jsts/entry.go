@@ -281,7 +281,9 @@ func (p *project) settleScripts(ctx context.Context, workers int, universe []str
 	var frontier, cands []*Summary
 	seen := map[string]bool{}
 	for _, s := range p.sums {
-		if s.PerCall && !s.Entry && !s.Test {
+		// a command's own importers decide too: its imported wrappers'
+		// calls are not in PerCall, which phase 1 sets
+		if (s.PerCall || s.Command) && !s.Entry && !s.Test {
 			frontier = append(frontier, s)
 			seen[s.Path] = true
 		}
@@ -448,13 +450,19 @@ func (p *project) importersIndex() map[string][]*Summary {
 
 // settleScriptOnly marks the candidates that run only as part of
 // scripts: imported, and only by entrypoints that start no server, by
-// tests, or by other such modules; never a hub (imported too widely, or
-// not explored).
+// tests, or by other such modules (CLI commands included, imported or
+// not); never a hub (imported too widely, or not explored).
 func (p *project) settleScriptOnly(cands []*Summary, hubs map[string]bool) {
 	importers := p.importersIndex()
 	p.scriptOnly = map[string]bool{}
 	for _, c := range cands {
 		if hubs[c.Path] {
+			continue
+		}
+		if c.Command {
+			// a CLI command, loaded by the CLI (often by a name built at
+			// run time) unless application code imports it
+			p.scriptOnly[c.Path] = true
 			continue
 		}
 		for _, im := range importers[c.Path] {
@@ -543,4 +551,122 @@ func candidateNeedles(cands []*Summary) *needleSet {
 		}
 	}
 	return ns
+}
+
+// commandModule: the module's default export (or module.exports) is a
+// function that ends the process on every path, as a CLI command's main
+// does (`try { ...; process.exit(0) } catch { process.exit(1) }`). Such a
+// function runs at most once per process, whoever loads the module (CLIs
+// often load their commands by a name built at run time).
+func (a *analysis) commandModule() bool {
+	f := a.f
+	for _, x := range f.Exports {
+		var v int32 = -1
+		switch f.N[x].Kind {
+		case KExportStatement:
+			if f.ChildOfKind(x, TDefault) < 0 {
+				continue
+			}
+			if v = f.Field(x, FDeclaration); v < 0 {
+				v = f.Field(x, FValue)
+			}
+		case KAssignmentExpression:
+			if f.isModuleExports(f.Field(x, FLeft)) {
+				v = f.Field(x, FRight)
+			}
+		}
+		if v = f.Unwrap(v); v < 0 {
+			continue
+		}
+		if f.N[v].Kind == KIdentifier {
+			b := f.Lookup(v)
+			if b == nil {
+				continue
+			}
+			v = a.localFunc(b)
+		}
+		if v >= 0 && isFunc(f.N[v].Kind) && a.exitsEveryPath(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// exitsEveryPath: fn's body ends in process.exit on every path and has no
+// return that could leave before it.
+func (a *analysis) exitsEveryPath(fn int32) bool {
+	f := a.f
+	body := f.FuncBody(fn)
+	if body < 0 || f.N[body].Kind != KStatementBlock {
+		return false
+	}
+	for i := body; i < f.se[body]; i++ {
+		k := f.N[i].Kind
+		if i != body && (isFunc(k) || k == KClass || k == KClassDeclaration || k == KAbstractClassDeclaration) {
+			i = f.se[i] - 1
+			continue
+		}
+		if k == KReturnStatement {
+			return false
+		}
+	}
+	return a.endsInExit(body)
+}
+
+// endsInExit: statement n, run to its end, ends in process.exit (a block
+// by its last statement, an if by both branches, a try by its body and
+// its catch, or by its finally).
+func (a *analysis) endsInExit(n int32) bool {
+	f := a.f
+	if n < 0 {
+		return false
+	}
+	switch f.N[n].Kind {
+	case KStatementBlock:
+		last := int32(-1)
+		for c := f.firstChild(n); c >= 0; c = f.N[c].Next {
+			if named(f.N[c].Kind) {
+				last = c
+			}
+		}
+		return a.endsInExit(last)
+	case KExpressionStatement:
+		e := f.Unwrap(f.firstNamed(n))
+		return e >= 0 && f.N[e].Kind == KCallExpression && a.isProcessExitCall(e)
+	case KIfStatement:
+		alt := f.Field(n, FAlternative)
+		if alt >= 0 && f.N[alt].Kind == KElseClause {
+			alt = f.firstNamed(alt)
+		}
+		return a.endsInExit(f.Field(n, FConsequence)) && a.endsInExit(alt)
+	case KTryStatement:
+		handler := f.Field(n, FHandler)
+		if handler < 0 {
+			handler = f.ChildOfKind(n, KCatchClause)
+		}
+		fin := f.Field(n, FFinalizer)
+		if fin < 0 {
+			fin = f.ChildOfKind(n, KFinallyClause)
+		}
+		if fin >= 0 && a.endsInExit(f.ChildOfKind(fin, KStatementBlock)) {
+			return true
+		}
+		if !a.endsInExit(f.Field(n, FBody)) {
+			return false
+		}
+		return handler < 0 || a.endsInExit(f.Field(handler, FBody))
+	}
+	return false
+}
+
+// isProcessExitCall: process.exit(...) or process.abort().
+func (a *analysis) isProcessExitCall(call int32) bool {
+	f := a.f
+	fn := f.Unwrap(f.Field(call, FFunction))
+	if fn < 0 || f.N[fn].Kind != KMemberExpression {
+		return false
+	}
+	o := f.Field(fn, FObject)
+	p := f.Field(fn, FProperty)
+	return o >= 0 && p >= 0 && f.textIs(o, "process") && (f.textIs(p, "exit") || f.textIs(p, "abort"))
 }

@@ -1001,14 +1001,7 @@ func (fl *flow) funcMayRelease(fn int32) bool {
 
 // isProcessExit: process.exit(...) or process.abort().
 func (fl *flow) isProcessExit(call int32) bool {
-	f := fl.f
-	fn := f.Unwrap(f.Field(call, FFunction))
-	if fn < 0 || f.N[fn].Kind != KMemberExpression {
-		return false
-	}
-	o := f.Field(fn, FObject)
-	p := f.Field(fn, FProperty)
-	return o >= 0 && p >= 0 && f.textIs(o, "process") && (f.textIs(p, "exit") || f.textIs(p, "abort"))
+	return fl.a.isProcessExitCall(call)
 }
 
 // localCallee returns the local function a call calls (by name, or the

@@ -81,6 +81,9 @@ type Summary struct {
 	// PerCall: a construction runs per call (seen as application code):
 	// whether only scripts import the module decides if it really does.
 	PerCall bool
+	// Command: the default export ends the process on every path (a CLI
+	// command's main, run at most once per process, however it is loaded).
+	Command bool
 }
 
 type pos struct{ Line, Col int }
@@ -200,6 +203,7 @@ func (a *analysis) summarize() *Summary {
 		Singleton: map[string]*singletonSite{}, Kinds: map[string]pos{}, Test: a.isTest, Server: a.server}
 	if !a.entry {
 		s.Hint = a.entryHint()
+		s.Command = a.commandModule()
 	}
 	if pi := a.p.fs.nearestPkg(filepath.Dir(f.Path)); pi != nil {
 		s.PkgDir, s.PkgName, s.Deps, s.Next = pi.dir, pi.name, pi.deps, pi.next
