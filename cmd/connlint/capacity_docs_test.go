@@ -42,6 +42,12 @@ func TestCapacityWalkthrough(t *testing.T) {
 	out = run("capacity-sum", 1)
 	hasLines(t, "capacity-sum-output", out[0], snippetLines(t, "capacity-sum-output"))
 
+	// The README's example is the same sum: 162 connections for 97 slots.
+	out = run("capacity-readme", 1)
+	if !strings.Contains(out[0], "Server postgres: planned 162, capacity 97") {
+		t.Errorf("the README's command:\n%s", out[0])
+	}
+
 	// 3. The production URL, written where the page says.
 	env := snippet(t, "capacity-env").Code
 	if !strings.Contains(env, "connection_limit=5&pool_timeout=10&application_name=shop") {

@@ -103,6 +103,7 @@ var exercised = map[string]string{
 	"capacity-ci":               "TestCapacityWalkthrough",
 	"capacity-live":             "TestCapacityWalkthrough",
 	"capacity-live-output":      "TestCapacityWalkthrough",
+	"capacity-readme":           "TestCapacityWalkthrough",
 }
 
 // guideSnippets parses every file of the guide.
