@@ -35,6 +35,10 @@ type Pool struct {
 	// PerNode lists constructors (JS `new`/`calls` names, Go
 	// constructors) that open one pool per server node of a cluster.
 	PerNode []string `yaml:"per_node,omitempty"`
+	// NodeMax is the default maximum per node of a per_node constructor,
+	// when it is not Max (go-redis: a cluster client's nodes default to
+	// 5*cpus, a single client to 10*cpus).
+	NodeMax string `yaml:"node_max,omitempty"`
 	// Wraps lists constructors that are handed an existing pool (sqlx
 	// NewDb, ent NewClient): they hold no connection of their own.
 	Wraps []string `yaml:"wraps,omitempty"`
@@ -65,6 +69,11 @@ func (p *Pool) validate() error {
 	if p.Max != "" && p.Max != "unbounded" {
 		if _, err := ParseFormula(p.Max); err != nil {
 			return fmt.Errorf("pool max %q: %v", p.Max, err)
+		}
+	}
+	if p.NodeMax != "" {
+		if _, err := ParseFormula(p.NodeMax); err != nil {
+			return fmt.Errorf("pool node_max %q: %v", p.NodeMax, err)
 		}
 	}
 	return nil
@@ -183,7 +192,7 @@ func (p *formulaParser) eat(c byte) bool {
 }
 
 // poolKeys are the keys a pool mapping may hold.
-var poolKeys = []string{"kind", "max", "min", "options", "url_param", "env", "per_node", "wraps", "server", "source"}
+var poolKeys = []string{"kind", "max", "min", "options", "url_param", "env", "per_node", "node_max", "wraps", "server", "source"}
 
 // checkPoolKeys rejects a pool mapping with a key Pool does not declare.
 func checkPoolKeys(n *yaml.Node) error {

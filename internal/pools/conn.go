@@ -132,18 +132,31 @@ func (r *resolver) defaultLimit(e *catalog.Entry, lib string) Limit {
 	if p == nil || p.Max == "" {
 		return unknown(FromDefault, "the catalog has no default for "+lib)
 	}
-	if p.Max == "unbounded" {
-		return unbounded(FromDefault, lib+" default: no limit")
+	return r.formulaLimit(p.Max, lib+" default")
+}
+
+// nodeDefaultLimit is the catalog's default per node of a constructor
+// that opens a pool per cluster node.
+func (r *resolver) nodeDefaultLimit(e *catalog.Entry, lib string) Limit {
+	if e.Pool == nil || e.Pool.NodeMax == "" {
+		return r.defaultLimit(e, lib)
 	}
-	fm, err := catalog.ParseFormula(p.Max)
+	return r.formulaLimit(e.Pool.NodeMax, lib+" default per cluster node")
+}
+
+func (r *resolver) formulaLimit(max, what string) Limit {
+	if max == "unbounded" {
+		return unbounded(FromDefault, what+": no limit")
+	}
+	fm, err := catalog.ParseFormula(max)
 	if err != nil {
-		return unknown(FromDefault, "bad catalog default "+p.Max)
+		return unknown(FromDefault, "bad catalog default "+max)
 	}
 	n := fm.Eval(r.cpus)
-	l := known(n, FromDefault, fmt.Sprintf("%s default %s", lib, p.Max))
+	l := known(n, FromDefault, fmt.Sprintf("%s %s", what, max))
 	if fm.CPU {
-		l.Formula = p.Max
-		l.Where = fmt.Sprintf("%s default %s = %d for %d CPUs", lib, p.Max, n, r.cpus)
+		l.Formula = max
+		l.Where = fmt.Sprintf("%s %s = %d for %d CPUs", what, max, n, r.cpus)
 	}
 	return l
 }

@@ -219,6 +219,9 @@ func (r *resolver) goDSNLimit(s *Site, gs *gopools.Site) Limit {
 		}
 	}
 	l := r.defaultLimit(e, s.Library)
+	if s.Kind == KindPerNode {
+		l = r.nodeDefaultLimit(e, s.Library)
+	}
 	if l.State == Unbounded {
 		l.Reason = "no SetMaxOpenConns on this *sql.DB: database/sql opens as many connections as there are concurrent queries"
 		if e.Client == "ent" {

@@ -308,6 +308,11 @@ func TestInventoryGoDefaults(t *testing.T) {
 			t.Errorf("%s for 2 CPUs: %v, want %s", id, s, want)
 		}
 	}
+	// A cluster client's nodes default to 5*cpus each (osscluster.go), not
+	// the single client's 10*cpus.
+	if s := byID["cmd/svc/main.go:25"]; s == nil || !strings.HasPrefix(s.Max.Where, "10 per cluster node (github.com/redis/go-redis/v9 default per cluster node 5*cpus = 10 for 2 CPUs)") {
+		t.Errorf("cluster client for 2 CPUs: %+v", s)
+	}
 	a := p.Apps[0]
 	if pg := a.PerInstance["postgres"]; pg.State != Known || pg.Known != 4 {
 		t.Errorf("postgres per process for 2 CPUs = %s, want 4", pg)
