@@ -316,10 +316,72 @@ func (a *analysis) symRef(e int32, depth int) (string, []string, bool) {
 		if spec, ok := f.RequireSpec(e); ok {
 			return spec, nil, true
 		}
+		return a.importThen(e)
 	case KAwaitExpression:
 		return a.symRef(f.firstNamed(e), depth+1)
 	}
 	return "", nil, false
+}
+
+// importThen follows import('pg').then((mod) => mod.default) (and
+// .then(({ Pool }) => Pool)) to the module property the callback picks.
+func (a *analysis) importThen(call int32) (string, []string, bool) {
+	f := a.f
+	fn := f.Unwrap(f.Field(call, FFunction))
+	if fn < 0 || f.N[fn].Kind != KMemberExpression {
+		return "", nil, false
+	}
+	if p := f.Field(fn, FProperty); p < 0 || !f.textIs(p, "then") {
+		return "", nil, false
+	}
+	spec, ok := f.RequireSpec(f.Unwrap(f.Field(fn, FObject)))
+	if !ok {
+		return "", nil, false
+	}
+	args := f.NamedChildren(f.Field(call, FArguments))
+	if len(args) != 1 {
+		return "", nil, false
+	}
+	cb := f.Unwrap(args[0])
+	if cb < 0 || f.N[cb].Kind != KArrowFunction {
+		return "", nil, false
+	}
+	var params []*Binding
+	if p := f.Field(cb, FParameter); p >= 0 {
+		params = a.patternBindings(p)
+	} else if ps := f.Field(cb, FParameters); ps >= 0 {
+		if list := f.NamedChildren(ps); len(list) == 1 {
+			params = a.patternBindings(list[0])
+		}
+	}
+	if len(params) != 1 {
+		return "", nil, false
+	}
+	var pick func(x int32) ([]string, bool)
+	pick = func(x int32) ([]string, bool) {
+		x = f.Unwrap(x)
+		if x < 0 {
+			return nil, false
+		}
+		switch f.N[x].Kind {
+		case KIdentifier:
+			if f.Lookup(x) == params[0] {
+				return slices.Clone(params[0].Path), true
+			}
+		case KMemberExpression:
+			if pr := f.Field(x, FProperty); pr >= 0 {
+				if path, ok := pick(f.Field(x, FObject)); ok {
+					return append(path, f.Text(pr)), true
+				}
+			}
+		}
+		return nil, false
+	}
+	path, ok := pick(f.Field(cb, FBody))
+	if !ok {
+		return "", nil, false
+	}
+	return spec, path, true
 }
 
 // direct returns the catalog entry a new/call expression builds directly.
