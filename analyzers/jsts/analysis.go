@@ -389,9 +389,10 @@ func (a *analysis) direct(n int32) *catalog.Entry {
 	f := a.f
 	switch f.N[n].Kind {
 	case KNewExpression:
-		spec, path, ok := a.symRef(f.Field(n, FConstructor), 0)
+		ctor := f.Field(n, FConstructor)
+		spec, path, ok := a.symRef(ctor, 0)
 		if !ok {
-			return nil
+			return a.subclassEntry(a.constructedClass(n, ctor), 0)
 		}
 		spec, path = a.throughReexports(spec, path)
 		return a.cat.matchNew(spec, path)
@@ -412,6 +413,102 @@ func (a *analysis) direct(n int32) *catalog.Entry {
 		return e
 	}
 	return nil
+}
+
+// constructedClass is the local class a new expression builds: a class of
+// this file by its name, or `this` in a static method of one (new this()
+// in a cached static getter); -1 otherwise.
+func (a *analysis) constructedClass(n, ctor int32) int32 {
+	f := a.f
+	ctor = f.Unwrap(ctor)
+	if ctor < 0 {
+		return -1
+	}
+	switch f.N[ctor].Kind {
+	case KIdentifier:
+		if b := f.Lookup(ctor); b != nil {
+			if fn := a.localFunc(b); fn >= 0 && isClass(f.N[fn].Kind) {
+				return fn
+			}
+		}
+	case KThis:
+		for p := f.N[n].Parent; p >= 0; p = f.N[p].Parent {
+			if f.N[p].Kind == KMethodDefinition {
+				if !a.isStatic(p) {
+					return -1
+				}
+				for c := f.N[p].Parent; c >= 0; c = f.N[c].Parent {
+					if isClass(f.N[c].Kind) {
+						return c
+					}
+				}
+				return -1
+			}
+			if isFunc(f.N[p].Kind) && f.N[p].Kind != KArrowFunction {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// subclassEntry: a class that extends a catalog client class (class
+// RedisAdapter extends Redis), directly or through local classes, builds
+// that client: its entry, or nil.
+func (a *analysis) subclassEntry(cls int32, depth int) *catalog.Entry {
+	f := a.f
+	if cls < 0 || depth > 4 {
+		return nil
+	}
+	sup := a.superclass(cls)
+	if sup < 0 {
+		return nil
+	}
+	if spec, path, ok := a.symRef(sup, 0); ok {
+		spec, path = a.throughReexports(spec, path)
+		return a.cat.matchNew(spec, path)
+	}
+	if f.N[sup].Kind == KIdentifier {
+		if b := f.Lookup(sup); b != nil {
+			if fn := a.localFunc(b); fn >= 0 && isClass(f.N[fn].Kind) {
+				return a.subclassEntry(fn, depth+1)
+			}
+		}
+	}
+	return nil
+}
+
+// superclass is the expression after a class's `extends` (-1: none). The
+// heritage clause is a node the engine does not name (KNamed), and its
+// `extends` token no node of its own: the first name inside it is the
+// superclass.
+func (a *analysis) superclass(cls int32) int32 {
+	f := a.f
+	body := f.Field(cls, FBody)
+	end := f.N[cls].End
+	if body >= 0 {
+		end = f.N[body].Start
+	}
+	var heritage int32 = -1
+	for i := cls + 1; i < int32(len(f.N)) && f.N[i].Start < end; i++ {
+		if heritage < 0 {
+			if t := f.Text(i); f.N[i].Kind == KNamed && strings.HasPrefix(t, "extends") && len(t) > len("extends") && !isIdentByte(t[len("extends")]) {
+				heritage = i
+			}
+			continue
+		}
+		if f.N[i].Start >= f.N[heritage].End {
+			return -1
+		}
+		if k := f.N[i].Kind; k == KIdentifier || k == KMemberExpression {
+			return i
+		}
+	}
+	return -1
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // wrapsClient: a call of a catalog function that builds a client only

@@ -1,0 +1,24 @@
+import express from "express";
+import Redis from "ioredis";
+import AppRedis from "./redis";
+
+// A subclass of a subclass of the client: building it is building an
+// ioredis client.
+class ReportRedis extends Redis {}
+
+const app = express();
+
+app.get("/cached", async (_req, res) => {
+  res.json(await AppRedis.client.get("k")); // ok: the singleton
+});
+
+app.get("/report", async (_req, res) => {
+  const redis = new ReportRedis(process.env.REDIS_URL!); // want: singleton "request handler"
+  try {
+    res.json(await redis.get("report"));
+  } finally {
+    await redis.quit();
+  }
+});
+
+app.listen(3000);
