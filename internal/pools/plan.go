@@ -266,11 +266,15 @@ func (p *Plan) servers(opts Options) {
 		}
 	}
 	if p.Checked == "" {
-		p.Checked = chooseServer(kinds)
+		p.Checked = chooseServer(kinds, false)
 		if p.Checked == "" && kinds[Unknown] && p.sqlOnlyAll() {
-			// SQL clients whose server kind the code does not say.
+			// SQL clients whose server kind the code does not say: a SQL
+			// server, even beside Redis or MongoDB clients.
 			p.Checked = "postgres"
 			p.guessed = true
+		}
+		if p.Checked == "" {
+			p.Checked = chooseServer(kinds, true)
 		}
 	}
 	var list []string
@@ -337,8 +341,12 @@ func (p *Plan) sqlOnly(a *App) bool {
 	return true
 }
 
-func chooseServer(kinds map[string]bool) string {
-	for _, k := range []string{"postgres", "mysql", "sqlserver", "redis", "mongodb"} {
+func chooseServer(kinds map[string]bool, other bool) string {
+	order := []string{"postgres", "mysql", "sqlserver"}
+	if other {
+		order = []string{"redis", "mongodb"}
+	}
+	for _, k := range order {
 		if kinds[k] {
 			return k
 		}

@@ -324,3 +324,26 @@ func TestInventoryGoDefaults(t *testing.T) {
 		t.Errorf("mongodb per process = %s, want 130", m)
 	}
 }
+
+// TestPlanSQLBesideRedis: SQL clients whose server the code does not say
+// are checked against the SQL server (postgres unless --server says),
+// even when Redis clients are the only ones with a known server.
+func TestPlanSQLBesideRedis(t *testing.T) {
+	dir := fixture(t, "sql-beside-redis")
+	mc := 10
+	p := runFixture(t, dir, Options{MaxConnections: &mc, Reserved: 3})
+	checkSites(t, dir, p)
+	if p.Checked != "postgres" || p.Verdict != Fits {
+		t.Fatalf("checked %q verdict %s, want postgres fits (7 of 7)", p.Checked, p.Verdict)
+	}
+	var kinds []string
+	for _, s := range p.Servers {
+		kinds = append(kinds, s.Kind)
+		if s.Kind == "postgres" && s.Planned.Known != 7 {
+			t.Errorf("postgres planned %s, want 7", s.Planned)
+		}
+	}
+	if !slices.Equal(kinds, []string{"postgres", "redis"}) {
+		t.Errorf("servers %q, want postgres and redis", kinds)
+	}
+}
