@@ -660,6 +660,13 @@ func (a *analysis) holder(n int32, e *catalog.Entry, body int32, what string) *r
 			if b == nil {
 				return nil
 			}
+			if body == 0 && a.exportedModuleVar(p, b) && !a.drivesItself() {
+				// export const dataSource = new DataSource(...) in a
+				// module that does not run itself: it hands its client
+				// to whoever imports or loads it (the TypeORM CLI), which
+				// then owns it. A script that runs itself still does.
+				return nil
+			}
 			return &resource{acq: n, b: b, entry: e, what: what + " (" + b.Name + ")", body: body}
 		case KAssignmentExpression:
 			if f.Field(p, FRight) != x {
@@ -731,4 +738,21 @@ func relPath(workDir, p string) string {
 		return filepath.ToSlash(r)
 	}
 	return filepath.ToSlash(p)
+}
+
+// exportedModuleVar: the module-scope variable declared by declarator d
+// is exported (export const x = ..., or by name in an export clause or
+// CommonJS export).
+func (a *analysis) exportedModuleVar(d int32, b *Binding) bool {
+	f := a.f
+	if b.Scope != 0 {
+		return false
+	}
+	if decl := f.N[d].Parent; decl >= 0 {
+		if es := f.N[decl].Parent; es >= 0 && f.N[es].Kind == KExportStatement {
+			return true
+		}
+	}
+	_, ok := a.exportNames()[b.Name]
+	return ok
 }
