@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -381,10 +382,52 @@ func (st *state) returnedObjects() map[types.Object]*types.Func {
 								out[st.find(o)] = fn
 							}
 						}
+						// return &Store{db: db}: the function returns a
+						// struct holding the client.
+						if st.returnsHolder(fn) {
+							for _, o := range st.literalFields(n.Results[0]) {
+								out[st.find(o)] = fn
+							}
+						}
 					}
 				}
 				return true
 			})
+		}
+	}
+	return out
+}
+
+// literalFields are the variables whose values a composite literal (&T{...}
+// or T{...}, or a variable initialised with one) stores in its fields.
+func (st *state) literalFields(e ast.Expr) []types.Object {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := st.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if init := st.initOf(v); init != nil && init != e {
+				if _, ok := ast.Unparen(init).(*ast.Ident); !ok {
+					return st.literalFields(init)
+				}
+			}
+		}
+		return nil
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	var out []types.Object
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			el = kv.Value
+		}
+		if o := st.object(el); o != nil {
+			if v, ok := o.(*types.Var); ok && !v.IsField() {
+				out = append(out, o)
+			}
 		}
 	}
 	return out
@@ -399,7 +442,7 @@ func (st *state) finish(s *Site) {
 			if o == nil {
 				continue
 			}
-			if fn := st.returned[st.find(o)]; fn != nil && st.returnsClient(fn) {
+			if fn := st.returned[st.find(o)]; fn != nil && (st.returnsClient(fn) || st.returnsHolder(fn)) {
 				s.Factory = fn.FullName()
 			}
 		}

@@ -120,12 +120,16 @@ type DSN struct {
 	Where    string
 }
 
-// FactoryCall is a call of a function that returns a client.
+// FactoryCall is a call of a function that returns a client, or a struct
+// that holds one.
 type FactoryCall struct {
 	Func  string // types.Func.FullName of the callee
 	Pos   token.Position
 	Limit *Limit // set on what the call returns
 	Args  []Arg
+	// PerCall says why the call runs per call (in a loop, in a request
+	// handler): each call builds another client.
+	PerCall string
 }
 
 // sqlDB is database/sql's DB type, whose SetMaxOpenConns bounds the pool.
@@ -191,8 +195,8 @@ func run(pass *analysis.Pass, gc *gocat.Catalog) (any, error) {
 			if e, ok := gc.Constructor(fn); ok {
 				s := st.site(n, fn, e, stack)
 				sites = append(sites, s)
-			} else if fn != nil && fn.Pkg() != nil && !st.libraryObject(fn) && st.returnsClient(fn) {
-				st.res.Calls = append(st.res.Calls, &FactoryCall{Func: fn.FullName(), Pos: pass.Fset.Position(n.Pos()), Args: argValues(pass.TypesInfo, n)})
+			} else if fn != nil && fn.Pkg() != nil && !st.libraryObject(fn) && (st.returnsClient(fn) || st.returnsHolder(fn)) {
+				st.res.Calls = append(st.res.Calls, &FactoryCall{Func: fn.FullName(), Pos: pass.Fset.Position(n.Pos()), Args: argValues(pass.TypesInfo, n), PerCall: perCall(pass.TypesInfo, stack)})
 				st.trackFactoryCall(n, stack)
 			}
 		}
@@ -363,6 +367,39 @@ func (st *state) returnsClient(fn *types.Func) bool {
 	return st.isSQLDB(t)
 }
 
+// returnsHolder: fn's first result is a struct (or a pointer to one) with
+// a field of a client type: a function that returns it may build the
+// client it holds (RULES.md's singleton rule 5).
+func (st *state) returnsHolder(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	return st.holdsClient(sig.Results().At(0).Type())
+}
+
+func (st *state) holdsClient(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || st.gc.IsReachRoot(n.Obj().Pkg()) {
+		return false
+	}
+	str, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range str.NumFields() {
+		ft := str.Field(i).Type()
+		if _, ok := st.gc.Client(ft); ok || st.isSQLDB(ft) {
+			return true
+		}
+	}
+	return false
+}
+
 // site records a construction: where its client goes (the objects it is
 // stored in, or the function that returns it).
 func (st *state) site(call *ast.CallExpr, fn *types.Func, e *catalog.Entry, stack []ast.Node) *Site {
@@ -456,6 +493,11 @@ func (st *state) destinations(call *ast.CallExpr, stack []ast.Node, s *Site) []t
 			if id, ok := p.Key.(*ast.Ident); ok {
 				out = append(out, info.Uses[id])
 			}
+			// return &Cache{rdb: redis.NewClient(...)}: the function
+			// returns a struct holding the client.
+			if fn := st.holderReturn(stack[:i]); fn != nil {
+				s.Factory = fn.FullName()
+			}
 		case *ast.ReturnStmt:
 			if fn := enclosingFunc(info, stack[:i]); fn != nil {
 				s.Factory = fn.FullName()
@@ -474,6 +516,38 @@ func (st *state) destinations(call *ast.CallExpr, stack []ast.Node, s *Site) []t
 		break
 	}
 	return out
+}
+
+// holderReturn: the stack ends in a composite literal (maybe behind &)
+// that a return statement returns from a function whose result holds a
+// client; that function, or nil.
+func (st *state) holderReturn(stack []ast.Node) *types.Func {
+	i := len(stack) - 1
+	if i < 0 {
+		return nil
+	}
+	if _, ok := stack[i].(*ast.CompositeLit); !ok {
+		return nil
+	}
+	i--
+	for i >= 0 {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			i--
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				i--
+				continue
+			}
+		case *ast.ReturnStmt:
+			if fn := enclosingFunc(st.pass.TypesInfo, stack[:i]); fn != nil && st.returnsHolder(fn) {
+				return fn
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 func enclosingFunc(info *types.Info, stack []ast.Node) *types.Func {

@@ -57,12 +57,12 @@ func TestRealLibraries(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"store.go:20":  "sql.Open pool postgres limit=25/true",
+		"store.go:20":  "sql.Open pool postgres limit=25/true factory=example.com/orders/internal/store.Open",
 		"pool.go:8":    "sql.Open pool postgres limit=0/false factory=example.com/orders/internal/store.NewPool",
-		"gorm.go:15":   "gorm.Open pool postgres limit=9/true",
-		"pgpool.go:21": "pgxpool.New pool postgres dsn",
-		"pgpool.go:30": "pgxpool.NewWithConfig pool postgres limit=8/true",
-		"pgpool.go:34": "pgx.Connect connection postgres",
+		"gorm.go:15":   "gorm.Open pool postgres limit=9/true factory=example.com/orders/internal/store.OpenCatalog",
+		"pgpool.go:21": "pgxpool.New pool postgres dsn factory=example.com/orders/internal/pgpool.Open",
+		"pgpool.go:30": "pgxpool.NewWithConfig pool postgres limit=8/true factory=example.com/orders/internal/pgpool.Open",
+		"pgpool.go:34": "pgx.Connect connection postgres factory=example.com/orders/internal/pgpool.Open",
 		"cache.go:8":   "redis.NewClient pool redis limit=16/true factory=example.com/orders/internal/cache.New extra=10",
 		"jobs.go:18":   "sql.Open pool mysql",
 		"report.go:12": "sql.Open pool postgres limit=2/true per-call: in an HTTP handler",
@@ -79,7 +79,7 @@ func TestRealLibraries(t *testing.T) {
 		}
 	}
 	slices.Sort(calls)
-	if strings.Join(calls, " ") != "example.com/orders/internal/cache.New example.com/orders/internal/cache.New example.com/orders/internal/jobs.Archive example.com/orders/internal/store.NewPool" {
+	if strings.Join(calls, " ") != "example.com/orders/internal/cache.New example.com/orders/internal/cache.New example.com/orders/internal/jobs.Archive example.com/orders/internal/pgpool.Open example.com/orders/internal/store.NewPool example.com/orders/internal/store.Open example.com/orders/internal/store.OpenCatalog" {
 		t.Errorf("factory calls: %q", calls)
 	}
 }

@@ -251,7 +251,7 @@ func (r *resolver) linkGoFactory(s *Site, gs *gopools.Site, calls []*gopools.Fac
 	unset := 0
 	for _, c := range calls {
 		where := relTo(r.wd, c.Pos.Filename) + ":" + fmt.Sprint(c.Pos.Line)
-		s.Callers = append(s.Callers, Caller{At: where, Package: callPkg[c]})
+		s.Callers = append(s.Callers, Caller{At: where, Package: callPkg[c], PerCall: c.PerCall})
 		if c.Limit != nil {
 			limits = append(limits, c.Limit)
 		} else {
@@ -259,6 +259,11 @@ func (r *resolver) linkGoFactory(s *Site, gs *gopools.Site, calls []*gopools.Fac
 		}
 	}
 	s.Notes = append(s.Notes, fmt.Sprintf("returned by %s: one client per call (%d calls)", shortFunc(gs.Factory), len(calls)))
+	for _, c := range s.Callers {
+		if c.PerCall != "" {
+			s.Notes = append(s.Notes, "the call at "+c.At+" runs per call ("+c.PerCall+"): no bound on the clients it builds")
+		}
+	}
 	if gs.Limit != nil && !gs.Limit.Known && gs.Limit.Param >= 0 {
 		r.factoryParamLimit(s, gs, calls)
 		return
@@ -319,6 +324,9 @@ func (r *resolver) factoryParamLimit(s *Site, gs *gopools.Site, calls []*gopools
 type Caller struct {
 	At      string `json:"at"`
 	Package string `json:"package"`
+	// PerCall says why the call runs per call (in a loop, in a request
+	// handler): no bound on the clients it builds.
+	PerCall string `json:"per_call,omitempty"`
 }
 
 func shortFunc(full string) string {
@@ -356,4 +364,15 @@ func (r *resolver) goPrisma(s *Site, p *packages.Package) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
+}
+
+// perCallCaller names the first call of the site's factory, in the app's
+// packages, that runs per call.
+func (s *Site) perCallCaller(a *App) string {
+	for _, c := range s.Callers {
+		if c.PerCall != "" && a.goPkgs[c.Package] {
+			return "the call at " + c.At + " (" + c.PerCall + ")"
+		}
+	}
+	return "a call per call"
 }

@@ -197,8 +197,15 @@ func (p *Plan) sum(opts Options) {
 				continue // no connection of its own
 			}
 			n, state := s.PerProcess()
-			if inst, ok := a.instance[s.ID]; ok && state == Known && s.Instances > 0 {
-				n = inst * s.Max.Value()
+			reason := reasonOf(s)
+			if inst, ok := a.instance[s.ID]; ok && s.Instances > 0 {
+				switch {
+				case inst < 0:
+					n, state = 0, Unbounded
+					reason = "built by " + s.perCallCaller(a) + ": one client per call, no bound"
+				case state == Known:
+					n = inst * s.Max.Value()
+				}
 			}
 			srv := s.Server
 			if srv == "" {
@@ -209,7 +216,7 @@ func (p *Plan) sum(opts Options) {
 				am = newAmount()
 				a.PerInstance[srv] = am
 			}
-			am.add(n, state, s.ID+": "+reasonOf(s))
+			am.add(n, state, s.ID+": "+reason)
 		}
 		if len(a.Match.ApplicationNames) == 0 && len(a.Match.Users) == 0 {
 			a.Match.ApplicationNames = a.defaultNames(byID)

@@ -298,6 +298,10 @@ func TestInventoryGoDefaults(t *testing.T) {
 	dir := fixture(t, "go-defaults")
 	checkSites(t, dir, runFixture(t, dir, Options{CPUs: 8}))
 	p := runFixture(t, dir, Options{CPUs: 2})
+	apps := map[string]*App{}
+	for _, a := range p.Apps {
+		apps[a.Name] = a
+	}
 	byID := map[string]*Site{}
 	for _, s := range p.Sites {
 		byID[s.ID] = s
@@ -313,7 +317,16 @@ func TestInventoryGoDefaults(t *testing.T) {
 	if s := byID["cmd/svc/main.go:25"]; s == nil || !strings.HasPrefix(s.Max.Where, "10 per cluster node (github.com/redis/go-redis/v9 default per cluster node 5*cpus = 10 for 2 CPUs)") {
 		t.Errorf("cluster client for 2 CPUs: %+v", s)
 	}
-	a := p.Apps[0]
+	// consumers: NewLocks returns a struct holding a client, called twice:
+	// 2 x (4 + 10); consumer.New, holding a pool, is called in a loop.
+	c := apps["consumers"]
+	if r := c.PerInstance["redis"]; r.State != Known || r.Known != 28 {
+		t.Errorf("consumers redis per process = %s, want 28", r)
+	}
+	if pg := c.PerInstance["postgres"]; pg.State != Unbounded || !strings.Contains(strings.Join(pg.Reasons, " "), "the call at cmd/consumers/main.go:21 (in a loop)") {
+		t.Errorf("consumers postgres per process = %s %q, want unbounded: consumer.New is called in a loop", pg, pg.Reasons)
+	}
+	a := apps["svc"]
 	if pg := a.PerInstance["postgres"]; pg.State != Known || pg.Known != 4 {
 		t.Errorf("postgres per process for 2 CPUs = %s, want 4", pg)
 	}

@@ -212,17 +212,21 @@ func goInstances(apps []*App, sites []*Site) {
 			if len(s.Callers) == 0 {
 				continue
 			}
-			n := 0
+			n, perCall := 0, false
 			for _, c := range s.Callers {
 				if a.goPkgs[c.Package] {
 					n++
+					perCall = perCall || c.PerCall != ""
 				}
+			}
+			if perCall {
+				n = -1 // called in a loop or a handler: one client per iteration or request
 			}
 			if a.instance == nil {
 				a.instance = map[string]int{}
 			}
 			a.instance[s.ID] = n
-			if n > 0 && !containsString(s.Apps, a.Name) {
+			if n != 0 && !containsString(s.Apps, a.Name) {
 				s.Apps = append(s.Apps, a.Name)
 			}
 		}
