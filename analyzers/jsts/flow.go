@@ -876,6 +876,10 @@ func (fl *flow) handsOff(id int32) bool {
 		if fl.a.localDropsArg(call, t) && !fl.calleeMayRelease(call) {
 			return false
 		}
+		// an imported helper that only uses it (dbExists(client, name))
+		if fl.a.importedReads(call, t) {
+			return false
+		}
 		// drizzle(client) wraps the client without taking it over: the
 		// holder still ends it, unless the wrapper itself leaves.
 		if fl.a.wrapsClient(call) {
@@ -1338,6 +1342,33 @@ func (fl *flow) refsReleasingFunc(a int32) bool {
 			if fn := fl.a.localFunc(b); fn >= 0 && isFunc(f.N[fn].Kind) {
 				return fl.containsRelease(fn)
 			}
+		}
+	}
+	return false
+}
+
+// importedReads: call calls an imported function (through re-exports and
+// workspace packages) that only uses the parameter arg is passed as.
+func (a *analysis) importedReads(call, arg int32) bool {
+	f := a.f
+	if f.N[call].Kind != KCallExpression {
+		return false
+	}
+	callee := f.Unwrap(f.Field(call, FFunction))
+	if callee < 0 {
+		return false
+	}
+	spec, path, ok := a.symRef(callee, 0)
+	if !ok || a.isCatalog(spec) || len(path) > 2 {
+		return false
+	}
+	x, _ := a.p.exportOf(f.Path, spec, path)
+	if x == nil || x.Kind != XReads {
+		return false
+	}
+	for i, c := range f.NamedChildren(f.Field(call, FArguments)) {
+		if c == arg {
+			return i < 32 && x.Reads&(1<<i) != 0
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package jsts
 
 import (
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,6 +23,7 @@ const (
 	XCallOf              // the result of calling another module's export at module scope
 	XClass               // a class none of whose instances is a client, with static or instance factories
 	XInstance            // an instance of a class with factory methods (a pub/sub object whose subscribe() opens a connection)
+	XReads               // a function that only uses some of its parameters (Reads): a client handed to it stays the caller's
 )
 
 // Export is one exported name of a module summary.
@@ -33,6 +35,10 @@ type Export struct {
 	// Statics: a class's static methods that build or return a client
 	// (RedisSubscriber.createInstance()).
 	Statics map[string]*Export
+	// Reads: XReads, bit i: parameter i is only used (its properties
+	// read, its methods other than releases called), never kept, passed
+	// on or released.
+	Reads uint32
 	// Holds: an XClient that is an object holding the client (an
 	// instance of a wrapper class), not the client itself.
 	Holds bool
@@ -647,7 +653,73 @@ func (a *analysis) classifyFunc(fn int32) *Export {
 	if e := a.returnsClient(fn); e != nil {
 		return &Export{Kind: XGetter, Entry: e}
 	}
+	if m := a.readsParams(fn); m != 0 {
+		return &Export{Kind: XReads, Reads: m}
+	}
 	return nil
+}
+
+// readsParams: the parameters of fn (bit i for parameter i) that it only
+// uses: every reference reads a property or calls a method that neither
+// releases the value nor gives it back (a chain method whose result is
+// kept). A helper like dbExists(client, name) that runs a query on the
+// client leaves it with its caller.
+func (a *analysis) readsParams(fn int32) uint32 {
+	f := a.f
+	if !isFunc(f.N[fn].Kind) || f.FuncBody(fn) < 0 {
+		return 0
+	}
+	var params []int32
+	if p := f.Field(fn, FParameter); p >= 0 {
+		params = []int32{p}
+	} else if ps := f.Field(fn, FParameters); ps >= 0 {
+		params = f.NamedChildren(ps)
+	}
+	var mask uint32
+	for i, p := range params {
+		if i >= 32 {
+			break
+		}
+		pb := a.patternBindings(p)
+		if len(pb) != 1 || len(pb[0].Path) > 0 {
+			continue
+		}
+		refs := f.References(pb[0])
+		if len(refs) == 0 {
+			continue
+		}
+		ok := true
+		for _, r := range refs {
+			t := f.UpParens(r)
+			q := f.N[t].Parent
+			if q < 0 || f.N[q].Kind != KMemberExpression || f.Field(q, FObject) != t {
+				ok = false
+				break
+			}
+			pr := f.Field(q, FProperty)
+			if pr < 0 || a.releaseName(f.Text(pr)) || a.chainResultUsed(q) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// releaseName: a method that releases a client or resource of some
+// catalog kind.
+func (a *analysis) releaseName(m string) bool {
+	for _, list := range [][]*catalog.Entry{a.cat.clients, a.cat.resources} {
+		for _, e := range list {
+			if slices.Contains(e.Release, m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // classMethods lists the instance methods of a class that return a new
