@@ -388,6 +388,9 @@ func (st *state) returnedObjects() map[types.Object]*types.Func {
 							for _, o := range st.literalFields(n.Results[0]) {
 								out[st.find(o)] = fn
 							}
+							for _, o := range st.fieldStores(fd.Body, n.Results[0]) {
+								out[st.find(o)] = fn
+							}
 						}
 					}
 				}
@@ -430,6 +433,43 @@ func (st *state) literalFields(e ast.Expr) []types.Object {
 			}
 		}
 	}
+	return out
+}
+
+// fieldStores are the variables a function stores in the fields of the
+// variable it returns (c := &T{}; c.pool = pool; return c).
+func (st *state) fieldStores(body *ast.BlockStmt, ret ast.Expr) []types.Object {
+	info := st.pass.TypesInfo
+	id, ok := ast.Unparen(ret).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	var out []types.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[x] != v {
+				continue
+			}
+			if o := st.object(as.Rhs[i]); o != nil {
+				if rv, ok := o.(*types.Var); ok && !rv.IsField() {
+					out = append(out, o)
+				}
+			}
+		}
+		return true
+	})
 	return out
 }
 

@@ -326,6 +326,13 @@ func TestInventoryGoDefaults(t *testing.T) {
 	if pg := c.PerInstance["postgres"]; pg.State != Unbounded || !strings.Contains(strings.Join(pg.Reasons, " "), "the call at cmd/consumers/main.go:21 (in a loop)") {
 		t.Errorf("consumers postgres per process = %s %q, want unbounded: consumer.New is called in a loop", pg, pg.Reasons)
 	}
+	// The listen pool stored in the returned struct's field later
+	// (c.listen = listen) is New's too.
+	for _, id := range []string{"internal/consumer/consumer.go:21", "internal/consumer/consumer.go:27", "internal/consumer/consumer.go:52"} {
+		if s := byID[id]; s == nil || len(s.Callers) == 0 {
+			t.Errorf("%s: not linked to its factory's calls: %+v", id, s)
+		}
+	}
 	a := apps["svc"]
 	if pg := a.PerInstance["postgres"]; pg.State != Known || pg.Known != 4 {
 		t.Errorf("postgres per process for 2 CPUs = %s, want 4", pg)

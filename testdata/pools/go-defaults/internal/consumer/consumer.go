@@ -8,24 +8,39 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// Consumer holds the pool it reads with.
+// Consumer holds the pools it reads and listens with.
 type Consumer struct {
-	pool *pgxpool.Pool
-	name string
+	pool   *pgxpool.Pool
+	listen *pgxpool.Pool
+	name   string
 }
 
-// New opens a consumer's pool: a struct holding a client is returned, so
-// every call of New is another pool.
+// New opens a consumer's pools: a struct holding clients is returned, so
+// every call of New is another pair of pools.
 func New(ctx context.Context, dsn, name string) (*Consumer, error) {
 	pool, err := pgxpool.New(ctx, dsn+"&pool_max_conns=3") // pools: max=3 source=url server=postgres apps=consumers
 	if err != nil {
 		return nil, err
 	}
-	return &Consumer{pool: pool, name: name}, nil
+	c := &Consumer{pool: pool, name: name}
+	if name != "" {
+		listen, err := pgxpool.New(ctx, dsn+"&pool_max_conns=1") // pools: max=1 source=url server=postgres apps=consumers
+		if err != nil {
+			pool.Close()
+			return nil, err
+		}
+		c.listen = listen
+	}
+	return c, nil
 }
 
-// Close closes its pool.
-func (c *Consumer) Close() { c.pool.Close() }
+// Close closes its pools.
+func (c *Consumer) Close() {
+	c.pool.Close()
+	if c.listen != nil {
+		c.listen.Close()
+	}
+}
 
 // Locks is the consumers' lock store.
 type Locks struct {
