@@ -646,11 +646,14 @@ func (a *analysis) computeConstruction(n int32) *construction {
 			}
 		}
 	}
-	// An imported factory.
-	if f.N[n].Kind == KCallExpression && a.p.phase2 {
+	// An imported factory (new of an imported subclass of a client class).
+	if a.p.phase2 {
 		spec, path, ok := a.symRef(callee, 0)
 		if ok && len(path) <= 2 && !a.isCatalog(spec) {
-			if x, file := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XFactory {
+			if x, file := a.p.exportOf(f.Path, spec, path); x != nil && x.Kind == XFactory && (f.N[n].Kind == KCallExpression || x.Subclass) {
+				if x.Subclass {
+					return &construction{node: n, entry: x.Entry} // the client itself, of a subclass
+				}
 				return &construction{node: n, entry: x.Entry, via: shorten(f.Text(callee)), wrapperFile: file}
 			}
 		}

@@ -46,6 +46,9 @@ type Export struct {
 	// an instance of a class of its own module, that class's. An instance
 	// of an imported class names the class by Spec and Name instead.
 	Methods map[string]*Export
+	// Subclass: an XFactory that is a class extending a client class
+	// (class RedisAdapter extends Redis): `new` of it builds the client.
+	Subclass bool
 }
 
 // Summary is what the first phase learns from a file and the second
@@ -641,6 +644,10 @@ func (a *analysis) classifyFunc(fn int32) *Export {
 		x := &Export{Kind: XClass, Statics: a.classStatics(fn), Methods: a.classMethods(fn)}
 		if e := a.wrapperOf(fn); e != nil && !a.privateConstructor(fn) {
 			x.Kind, x.Entry = XFactory, e
+		} else if e := a.subclassEntry(fn, 0); e != nil && !a.privateConstructor(fn) {
+			// class RedisAdapter extends Redis: new RedisAdapter() in
+			// another module builds the client.
+			x.Kind, x.Entry, x.Subclass = XFactory, e, true
 		}
 		if x.Kind == XClass && len(x.Statics) == 0 && len(x.Methods) == 0 {
 			return nil

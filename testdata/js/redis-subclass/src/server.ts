@@ -21,4 +21,14 @@ app.get("/report", async (_req, res) => {
   }
 });
 
+// The subclass of another module, built per request.
+app.get("/fresh", async (_req, res) => {
+  const fresh = new AppRedis(process.env.REDIS_URL!); // want: singleton "request handler"
+  try {
+    res.json(await fresh.get("k"));
+  } finally {
+    await fresh.quit();
+  }
+});
+
 app.listen(3000);
