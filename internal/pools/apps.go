@@ -429,11 +429,32 @@ func goApps(wd string, pkgs []*goPackage, sites []*Site, used map[string]bool) [
 	return apps
 }
 
+// lastPathElem names a module or package by its last path element, the
+// one before a major version suffix (miniflux.app/v2: miniflux.app,
+// github.com/centrifugal/centrifugo/v6: centrifugo).
 func lastPathElem(p string) string {
-	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+	i := strings.LastIndexByte(p, '/')
+	if i >= 0 && majorSuffix(p[i+1:]) {
+		p = p[:i]
+		i = strings.LastIndexByte(p, '/')
+	}
+	if i >= 0 {
 		return p[i+1:]
 	}
 	return p
+}
+
+// majorSuffix: v2, v3, ... (a module path's major version).
+func majorSuffix(e string) bool {
+	if len(e) < 2 || e[0] != 'v' || e[1] == '0' || e[1] == '1' && len(e) == 2 {
+		return false
+	}
+	for _, c := range e[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // closure is the set of packages p imports, transitively, itself included.

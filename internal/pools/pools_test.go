@@ -367,3 +367,25 @@ func TestPlanSQLBesideRedis(t *testing.T) {
 		t.Errorf("servers %q, want postgres and redis", kinds)
 	}
 }
+
+func TestLastPathElem(t *testing.T) {
+	for in, want := range map[string]string{
+		"miniflux.app/v2":                         "miniflux.app",
+		"github.com/centrifugal/centrifugo/v6":    "centrifugo",
+		"github.com/golang-migrate/migrate/v4":    "migrate",
+		"github.com/pressly/goose/v3":             "goose",
+		"example.com/orders":                      "orders",
+		"example.com/api/v1":                      "v1",
+		"example.com/tools/v2beta":                "v2beta",
+		"orders":                                  "orders",
+		"github.com/jackc/pgx/v5/pgxpool":         "pgxpool",
+		"github.com/redis/go-redis/v9":            "go-redis",
+		"gopkg.in/yaml.v3":                        "yaml.v3",
+		"github.com/riverqueue/river/v10":         "river",
+		"github.com/riverqueue/river/riverdriver": "riverdriver",
+	} {
+		if got := lastPathElem(in); got != want {
+			t.Errorf("lastPathElem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
