@@ -548,7 +548,7 @@ func (st *state) walk(b *body, g *cfg.CFG, a *acq, h holder, mode walkMode) *lea
 				}
 				return st.exitLeak(ret, it.brk, line)
 			}
-			if clean && (u.Mentions(n) || assigns(st.pass.TypesInfo, n, h.errVar)) {
+			if clean && ((u.Mentions(n) && !u[0].OnlyBinds(n)) || assigns(st.pass.TypesInfo, n, h.errVar)) {
 				clean = false
 			}
 		}

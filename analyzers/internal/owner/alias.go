@@ -155,6 +155,24 @@ func (al *aliases) carried(u *Use, e ast.Expr) (role, bool) {
 				return holder, true
 			}
 		}
+	case *ast.CallExpr:
+		// db.Unsafe(), rdb.WithTimeout(d): a library's method on a member
+		// that returns the same type hands back the same pool or resource.
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		fn, ok := u.Info.Uses[sel.Sel].(*types.Func)
+		if !ok || fn.Pkg() == nil || u.Var.Pkg() == nil || fn.Pkg() == u.Var.Pkg() {
+			break
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || al.roles[u.varOf(x)] != self {
+			break
+		}
+		if t := u.Info.TypeOf(e); t != nil && types.Identical(t, u.Var.Type()) {
+			return self, true
+		}
 	case *ast.FuncLit:
 		found := false
 		ast.Inspect(e.Body, func(n ast.Node) bool {

@@ -91,6 +91,36 @@ func (u *Use) In(n ast.Node) Effect {
 	return best
 }
 
+// OnlyBinds reports whether statement n mentions the value only by handing
+// it, whole, to locals that stand for it (pool = newPool, t.Tx = tx):
+// nothing is done with the value itself.
+func (u *Use) OnlyBinds(n ast.Node) bool {
+	if d, ok := n.(*ast.DeclStmt); ok {
+		g, ok := d.Decl.(*ast.GenDecl)
+		if !ok || len(g.Specs) != 1 {
+			return false
+		}
+		n = g.Specs[0]
+	}
+	lhs, rhs, ok := pairs(n)
+	if !ok || len(lhs) != len(rhs) {
+		return false
+	}
+	al := u.members()
+	bound := false
+	for i, r := range rhs {
+		if r == nil || !u.Mentions(r) {
+			continue
+		}
+		id, ok := ast.Unparen(r).(*ast.Ident)
+		if !ok || al.roles[u.varOf(id)] != self || !u.standsFor(lhs[i]) {
+			return false
+		}
+		bound = true
+	}
+	return bound
+}
+
 // Mentions reports whether n mentions the variable, or a local standing
 // for it, at all.
 func (u *Use) Mentions(n ast.Node) bool {
@@ -482,9 +512,14 @@ func (u *Use) selector(sel *ast.SelectorExpr, above []ast.Node) Effect {
 }
 
 func (u *Use) assign(a *ast.AssignStmt, child ast.Node) Effect {
-	for _, l := range a.Lhs {
+	for i, l := range a.Lhs {
 		if l == child {
 			if a.Tok == token.DEFINE || a.Tok == token.ASSIGN {
+				if len(a.Lhs) == len(a.Rhs) {
+					if _, carried := u.members().carried(u, a.Rhs[i]); carried {
+						return None // db = db.Unsafe(): the same value again
+					}
+				}
 				return Reassign
 			}
 			return None
