@@ -454,13 +454,52 @@ func (st *state[M]) keptOutside(s *site, local *types.Var, target ast.Node, loop
 		case *ast.CallExpr:
 			// Handed to a method of an object that outlives the call or the
 			// iteration: h.pools.Store(tenant, pool), registry.Add(c).
-			if st.outlivingReceiver(n, s, loop) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return st.carries(a, set) }) {
+			if st.outlivingReceiver(n, s, loop) && slices.ContainsFunc(n.Args, func(a ast.Expr) bool { return st.carries(a, set) && st.mayKeep(n, a) }) {
 				kept = true
 			}
 		}
 		return true
 	})
 	return kept
+}
+
+// mayKeep reports whether the callee of call may keep argument arg: any
+// parameter but an interface through which the client cannot be released
+// (go-redis Script.Run's Scripter only runs commands on it), which a
+// library's method that uses the client without keeping it takes.
+func (st *state[M]) mayKeep(call *ast.CallExpr, arg ast.Expr) bool {
+	fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == st.pass.Pkg {
+		return true
+	}
+	sig := fn.Type().(*types.Signature)
+	i := slices.Index(call.Args, arg)
+	if i < 0 || sig.Params().Len() == 0 {
+		return true
+	}
+	if i >= sig.Params().Len() {
+		i = sig.Params().Len() - 1
+	}
+	t := sig.Params().At(i).Type()
+	if sig.Variadic() && i == sig.Params().Len()-1 {
+		if sl, ok := t.(*types.Slice); ok {
+			t = sl.Elem()
+		}
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return true
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return true
+	}
+	release := st.gc.ReleaseNames()
+	for j := range it.NumMethods() {
+		if release[it.Method(j).Name()] {
+			return true
+		}
+	}
+	return false
 }
 
 func isBasicOrError(t types.Type) bool {
