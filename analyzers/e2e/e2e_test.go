@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -51,8 +52,9 @@ func setup(t *testing.T) (bin, mod string) {
 	return setupModule(t, "testdata", "e2e", "gomod")
 }
 
-// setupModule builds the binary and fills the module cache for the module
-// at the given path below the repository root.
+// setupModule builds the binary (once for the package's tests) and fills
+// the module cache for the module at the given path below the repository
+// root.
 func setupModule(t *testing.T, path ...string) (bin, mod string) {
 	t.Helper()
 	if testing.Short() {
@@ -63,18 +65,49 @@ func setupModule(t *testing.T, path ...string) (bin, mod string) {
 		t.Fatal(err)
 	}
 	mod = filepath.Join(append([]string{root}, path...)...)
-	bin = filepath.Join(t.TempDir(), "connlint")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/connlint")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/connlint: %v\n%s", err, out)
-	}
+	bin = buildBinary(t, root)
 	dl := exec.Command("go", "mod", "download")
 	dl.Dir = mod
 	if out, err := dl.CombinedOutput(); err != nil {
 		t.Skipf("module cache for %s cannot be filled (go mod download: %v): %s", mod, err, out)
 	}
 	return bin, mod
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	buildDir  string
+)
+
+// buildBinary links cmd/connlint once: every test runs the same binary.
+func buildBinary(t *testing.T, root string) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "connlint-e2e-")
+		if buildErr != nil {
+			return
+		}
+		builtBin = filepath.Join(buildDir, "connlint")
+		build := exec.Command("go", "build", "-o", builtBin, "./cmd/connlint")
+		build.Dir = root
+		if out, err := build.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build ./cmd/connlint: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
 }
 
 // runFindings runs connlint --format json ./... in mod, which must exit 1
