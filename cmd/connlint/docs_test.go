@@ -289,6 +289,7 @@ func shellCommands(code string) []string {
 }
 
 func TestDocsCIFormatsAndGating(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	dir, newLine := prRepo(t)
 	bin := binDir(t)
 
@@ -397,6 +398,7 @@ var installStep = regexp.MustCompile(`(?m)^\s*go install github.com/connlint/con
 // fetched from the network there); golangci-lint's build step is
 // reproduced by the plugin's end-to-end test.
 func TestDocsGitHubWorkflow(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	s := snippet(t, "github-workflow")
 	var wf workflow
 	if err := yaml.Unmarshal([]byte(s.Code), &wf); err != nil {

@@ -12,6 +12,7 @@ import (
 // empty or garbled patch hid every finding with exit 0, so a failed
 // `git diff > pr.patch` passed the CI gate.
 func TestGateInputsThatCannotRun(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	dir := writeTree(t, map[string]string{"go.mod": goMod, "store/ping.go": "package store\n"})
 	gitCmd(t, dir, "init", "-q", "-b", "main")
 	gitCmd(t, dir, "add", "-A")

@@ -176,6 +176,7 @@ func findingsOf(t *testing.T, out string) []diag.Finding {
 // then a change that moves it and adds a new one: --new-from-rev, a patch
 // and a baseline each report only the new one.
 func TestGatingOnAGitRepository(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	dir := writeTree(t, map[string]string{"go.mod": goMod, "store/store.go": leakyStore})
 	gitCmd(t, dir, "init", "-q", "-b", "main")
 	gitCmd(t, dir, "add", "-A")
@@ -249,6 +250,7 @@ func Count(ctx context.Context, db *sql.DB) (int, error) {
 
 // TestCIFormatsOnARealRun runs the binary with each CI format on a leak.
 func TestCIFormatsOnARealRun(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	dir := writeTree(t, map[string]string{"go.mod": goMod, "store/store.go": leakyStore})
 	gitCmd(t, dir, "init", "-q")
 	sub := filepath.Join(dir, "store")
@@ -289,6 +291,7 @@ func TestCIFormatsOnARealRun(t *testing.T) {
 // TestRuleExamplesAreWhatTheyClaim checks the examples `connlint rules`
 // prints: each bad one gets a finding of its rule, each good one none.
 func TestRuleExamplesAreWhatTheyClaim(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	for _, r := range ruledoc.Rules {
 		for _, tc := range []struct {
 			ex      ruledoc.Example

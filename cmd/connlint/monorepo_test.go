@@ -98,6 +98,7 @@ func runJSON(t *testing.T, dir string, args ...string) (diag.Result, string, int
 // go.mod, and checks the TS/JS app beside them; paths are relative to the
 // working directory.
 func TestMonorepoChecksEveryModule(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	root := monorepo(t)
 	want := wantMarks(t, filepath.Join(root))
 	if len(want) != 5 {
@@ -124,6 +125,7 @@ func TestMonorepoChecksEveryModule(t *testing.T) {
 // and one whose dependency cannot be found are named in errors, the exit
 // status is 2, and every other module and the TS/JS app are still checked.
 func TestMonorepoModuleThatCannotLoad(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	root := monorepo(t)
 	want := wantMarks(t, root)
 	writeFile(t, filepath.Join(root, "legacy/go.mod"), "modul example.com/legacy\n")
@@ -155,6 +157,7 @@ func TestMonorepoModuleThatCannotLoad(t *testing.T) {
 // TestDocsMonorepoRun: the monorepo example of docs/go-loading.md is what
 // connlint prints on the fixture.
 func TestDocsMonorepoRun(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	snippets, err := docsnippet.Parse(filepath.Join("..", "..", "docs", "go-loading.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -58,6 +58,7 @@ func stderrOnTerminal(t *testing.T, dir string, args ...string) string {
 }
 
 func TestProgressOnlyOnATerminal(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	dir := copyFixture(t, "gomod")
 	if screen := stderrOnTerminal(t, dir, "./..."); !strings.Contains(screen, "connlint: Go packages ") || !strings.Contains(screen, "\r\x1b[K") {
 		t.Errorf("no progress line on a terminal: %q", screen)

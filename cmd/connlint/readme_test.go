@@ -80,6 +80,9 @@ func uncomment(line string) string {
 // built. The go install line of the published module names this module's
 // command (the module cannot be fetched here).
 func TestReadmeInstallFromAClone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skips building connlint twice in a clone of this checkout")
+	}
 	build := shellCommands(snippet(t, "install-source").Code)
 	if len(build) != 1 || uncomment(build[0]) != "go build -o bin/connlint ./cmd/connlint" {
 		t.Fatalf("install-source: %q", build)
@@ -366,6 +369,7 @@ func TestReadmeConfig(t *testing.T) {
 // three singletons the first run recognised, and with the written config
 // the findings are the same.
 func TestReadmeConfigInit(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	root := copyDir(t, "testdata/sample")
 	dir := filepath.Join(root, "testdata", "sample")
 	cmds := shellCommands(snippet(t, "config-init").Code)
@@ -403,6 +407,7 @@ func TestReadmeConfigInit(t *testing.T) {
 // TestReadmeSuppression: with the directives the examples are clean;
 // without them each directive's finding comes back.
 func TestReadmeSuppression(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	goSrc, tsSrc := snippet(t, "suppress-go").Code, snippet(t, "suppress-ts").Code
 	directive := regexp.MustCompile(`(?m)^\s*// connlint-ignore .*\n| //nolint:connlint\S*( // .*)?`)
 	for _, tc := range []struct {

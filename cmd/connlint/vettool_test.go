@@ -71,6 +71,7 @@ func markers(t *testing.T, dir string) []string {
 // package, so the finding in api (a wrapper in store returns the rows)
 // needs the facts store's run exported.
 func TestGoVetVettool(t *testing.T) {
+	t.Parallel() // a temporary copy of its own; runs beside the others
 	mod := copyFixture(t, "gomod")
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "-json", "./...")
 	cmd.Dir = mod
