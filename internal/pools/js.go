@@ -85,6 +85,7 @@ func (r *resolver) jsSite(p *jsts.Pass, ev *jsEval, js jsts.Site, siteNodes map[
 		}
 		s.callKey = file + "#" + lastSegment(js.Via)
 		s.Server = serverOf(js.Entry)
+		s.args = callArgs(ev, js.Node)
 		return s
 	}
 	r.jsLimit(s, ev, js, siteNodes)
@@ -148,6 +149,9 @@ func (r *resolver) jsLimit(s *Site, ev *jsEval, js jsts.Site, siteNodes map[int3
 			}
 			line, _ := ev.f.StartPos(v)
 			s.Max = r.numberLimit(ev, v, "option "+path, siteID(s.File, line), s.dir)
+			if s.Max.State != Known && js.Context == "returned" {
+				s.pdep = paramDepOf(ev, v, "option "+path+" ("+siteID(s.File, line)+")")
+			}
 			return
 		}
 		if ev.hasOpaqueSpread(opts) {

@@ -1,6 +1,7 @@
 package pools
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -71,6 +72,16 @@ func (r *resolver) linkJSFactories() {
 		s.Max.Where = "built by " + fn + "(), from " + leaf.ID + ": " + leaf.Max.Where
 		if len(cands) > 1 {
 			s.Max.Where += " (the largest of " + itoa(len(cands)) + " constructions)"
+		}
+		// The maximum is the factory's parameter: this call's argument.
+		if len(cands) == 1 && best.leaf == nil && best.pdep != nil {
+			d := best.pdep
+			if n, how, ok := d.fromCall(s.args); ok {
+				s.Max = known(n, FromOption, fmt.Sprintf("built by %s(), from %s: %s is the factory's parameter %d; here %s", fn, leaf.ID, d.what, d.index+1, how))
+			} else {
+				s.Max.Where += "; here " + how
+				s.Max.Reason = s.Max.Where
+			}
 		}
 	}
 	for _, s := range r.sites {

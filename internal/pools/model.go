@@ -141,6 +141,10 @@ type Site struct {
 	// funcs: Go, the functions that return this site's client, for
 	// linking callers.
 	pkgPath string
+	// pdep: the maximum is a parameter of the factory that returns the
+	// construction; args: a factory call's arguments.
+	pdep *paramDep
+	args []argVal
 }
 
 // PerProcess is what the site adds to one process: Instances x Max.
