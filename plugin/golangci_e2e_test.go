@@ -14,7 +14,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -22,6 +21,7 @@ import (
 
 	"github.com/connlint/connlint/analyzers/diag"
 	"github.com/connlint/connlint/internal/docsnippet"
+	"github.com/connlint/connlint/internal/testlock"
 )
 
 // TestGolangciLintModulePlugin builds a real golangci-lint v2 with the
@@ -320,7 +320,7 @@ func buildCustomGCL(t *testing.T, root string) string {
 	sum := sha256.Sum256([]byte(root))
 	dir := filepath.Join(cache, "connlint-e2e", "golangci-lint-"+spec.Version+"-"+hex.EncodeToString(sum[:6]))
 	src := filepath.Join(dir, "src")
-	lockUntilDone(t, dir)
+	testlock.Hold(t, dir)
 	total := time.Now()
 
 	if _, err := os.Stat(filepath.Join(src, "go.mod")); err != nil {
@@ -366,28 +366,6 @@ func buildCustomGCL(t *testing.T, root string) string {
 	}
 	t.Logf("golangci-lint %s with the plugin built in %s (%s)", spec.Version, time.Since(total).Round(time.Millisecond), dir)
 	return bin
-}
-
-// lockUntilDone holds an exclusive lock on the build folder until the test
-// ends: a second `go test` of the same checkout running at the same time
-// waits, instead of rewriting the sources or the binary in use.
-func lockUntilDone(t *testing.T, dir string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	lock, err := os.OpenFile(dir+".lock", os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		lock.Close()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-		lock.Close()
-	})
 }
 
 // command runs name in dir and returns its combined output.

@@ -5,8 +5,9 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
+
+	"github.com/connlint/connlint/internal/testlock"
 )
 
 // lockedCacheDir returns a folder under the user's cache that is the same
@@ -25,17 +26,6 @@ func lockedCacheDir(t *testing.T, root, name string) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	lock, err := os.OpenFile(dir+".lock", os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		lock.Close()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
-		lock.Close()
-	})
+	testlock.Hold(t, dir)
 	return dir
 }
