@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/connlint/connlint/analyzers/internal/astx"
+	"github.com/connlint/connlint/analyzers/internal/gocat"
 	"github.com/connlint/connlint/analyzers/internal/noreturn"
 	"github.com/connlint/connlint/analyzers/internal/owner"
 )
@@ -472,25 +473,12 @@ func (st *state[M]) mayKeep(call *ast.CallExpr, arg ast.Expr) bool {
 	if !ok || fn.Pkg() == nil || fn.Pkg() == st.pass.Pkg {
 		return true
 	}
-	sig := fn.Type().(*types.Signature)
 	i := slices.Index(call.Args, arg)
-	if i < 0 || sig.Params().Len() == 0 {
+	if i < 0 {
 		return true
 	}
-	if i >= sig.Params().Len() {
-		i = sig.Params().Len() - 1
-	}
-	t := sig.Params().At(i).Type()
-	if sig.Variadic() && i == sig.Params().Len()-1 {
-		if sl, ok := t.(*types.Slice); ok {
-			t = sl.Elem()
-		}
-	}
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		return true
-	}
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.NumMethods() == 0 {
+	it := gocat.InterfaceParam(fn.Type().(*types.Signature), i)
+	if it == nil {
 		return true
 	}
 	release := st.gc.ReleaseNames()

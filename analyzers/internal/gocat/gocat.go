@@ -257,24 +257,8 @@ func (gc *Catalog) ReadBy(fn *types.Func, e *catalog.Entry, arg int) bool {
 			}
 		}
 	}
-	sig := fn.Type().(*types.Signature)
-	if arg >= sig.Params().Len() {
-		arg = sig.Params().Len() - 1
-	}
-	if arg < 0 {
-		return false
-	}
-	t := sig.Params().At(arg).Type()
-	if sig.Variadic() && arg == sig.Params().Len()-1 {
-		if sl, ok := t.(*types.Slice); ok {
-			t = sl.Elem()
-		}
-	}
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		return false
-	}
-	it, ok := t.Underlying().(*types.Interface)
-	if !ok || it.NumMethods() == 0 {
+	it := InterfaceParam(fn.Type().(*types.Signature), arg)
+	if it == nil {
 		return false
 	}
 	for i := range it.NumMethods() {
@@ -283,6 +267,34 @@ func (gc *Catalog) ReadBy(fn *types.Func, e *catalog.Entry, arg int) bool {
 		}
 	}
 	return true
+}
+
+// InterfaceParam returns the type of the parameter that argument arg of a
+// call to sig binds (the element type for a variadic tail) when it is an
+// interface with methods, the only kind of parameter through which a
+// callee can be shown unable to release what it is given; nil otherwise
+// (a concrete type, a type parameter, any).
+func InterfaceParam(sig *types.Signature, arg int) *types.Interface {
+	if arg >= sig.Params().Len() {
+		arg = sig.Params().Len() - 1
+	}
+	if arg < 0 {
+		return nil
+	}
+	t := sig.Params().At(arg).Type()
+	if sig.Variadic() && arg == sig.Params().Len()-1 {
+		if sl, ok := t.(*types.Slice); ok {
+			t = sl.Elem()
+		}
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return nil
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 {
+		return nil
+	}
+	return it
 }
 
 // IsRelease reports whether the method path (a name, or "Field.Method")
