@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/connlint/connlint/internal/docsnippet"
+	"github.com/connlint/connlint/internal/testbin"
 )
 
 // nodePlatform names this machine as Node and the platform packages do.
@@ -202,8 +203,10 @@ func installOffline(t *testing.T, app string, p packed) {
 // the reference the npm-installed binary must agree with.
 func goFindings(t *testing.T, app string) (string, int) {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "connlint")
-	mustRun(t, "..", nil, "go", "build", "-o", bin, "./cmd/connlint")
+	bin, err := testbin.Connlint("..")
+	if err != nil {
+		t.Fatal(err)
+	}
 	return run(t, app, nil, bin, "--format", "json")
 }
 

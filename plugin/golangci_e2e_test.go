@@ -21,6 +21,7 @@ import (
 
 	"github.com/connlint/connlint/analyzers/diag"
 	"github.com/connlint/connlint/internal/docsnippet"
+	"github.com/connlint/connlint/internal/testbin"
 	"github.com/connlint/connlint/internal/testlock"
 )
 
@@ -160,10 +161,13 @@ func key(file string, line int, rule string) string {
 }
 
 // golangciFindings runs golangci-lint in mod and returns connlint's
-// findings and their related locations (file:line), sorted.
+// findings and their related locations (file:line), sorted. Only connlint
+// runs (--enable-only): the config's default linters would cost three
+// times as much and are filtered out anyway; docsSnippets runs the user's
+// command with them.
 func golangciFindings(t *testing.T, gcl, cfg, mod string) (findings, related []string) {
 	t.Helper()
-	cmd := exec.Command(gcl, "run", "-c", cfg, "--path-mode", "abs", "--output.json.path", "stdout", "--show-stats=false", "./...")
+	cmd := exec.Command(gcl, "run", "-c", cfg, "--enable-only", "connlint", "--path-mode", "abs", "--output.json.path", "stdout", "--show-stats=false", "./...")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+t.TempDir(), "GOWORK=off")
 	var stdout, stderr bytes.Buffer
@@ -188,7 +192,8 @@ func golangciFindings(t *testing.T, gcl, cfg, mod string) (findings, related []s
 	findings, related = []string{}, []string{}
 	for _, is := range report.Issues {
 		if is.FromLinter != "connlint" {
-			continue // the default linters run too
+			t.Errorf("--enable-only connlint, yet an issue from %s: %s", is.FromLinter, is.Text)
+			continue
 		}
 		// With several analyzers in one linter, golangci-lint writes
 		// "analyzer: message": the analyzer is the rule. Related
@@ -212,19 +217,19 @@ func golangciFindings(t *testing.T, gcl, cfg, mod string) (findings, related []s
 	return findings, related
 }
 
-// connlintFindings builds the connlint binary, runs it in mod and returns
-// its Go findings and their related locations.
+// connlintFindings runs the connlint binary built from this checkout in
+// mod and returns its Go findings and their related locations.
 func connlintFindings(t *testing.T, root, mod string) (findings, related []string) {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "connlint")
-	if out, err := command(t, root, "go", "build", "-o", bin, "./cmd/connlint"); err != nil {
-		t.Fatalf("go build connlint: %v\n%s", err, out)
+	bin, err := testbin.Connlint(root)
+	if err != nil {
+		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "--format", "json", "--quiet", "./...")
 	cmd.Dir = mod
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	err = cmd.Run()
 	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1) {
 		t.Fatalf("connlint: %v\n%s%s", err, stdout.String(), stderr.String())
 	}

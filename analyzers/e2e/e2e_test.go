@@ -15,8 +15,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/connlint/connlint/internal/testbin"
 )
 
 type related struct {
@@ -74,40 +75,15 @@ func setupModule(t *testing.T, path ...string) (bin, mod string) {
 	return bin, mod
 }
 
-var (
-	buildOnce sync.Once
-	builtBin  string
-	buildErr  error
-	buildDir  string
-)
-
-// buildBinary links cmd/connlint once: every test runs the same binary.
+// buildBinary returns cmd/connlint built from this checkout (linked once
+// per state of the sources, shared with the other packages' tests).
 func buildBinary(t *testing.T, root string) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "connlint-e2e-")
-		if buildErr != nil {
-			return
-		}
-		builtBin = filepath.Join(buildDir, "connlint")
-		build := exec.Command("go", "build", "-o", builtBin, "./cmd/connlint")
-		build.Dir = root
-		if out, err := build.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build ./cmd/connlint: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin, err := testbin.Connlint(root)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return builtBin
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if buildDir != "" {
-		os.RemoveAll(buildDir)
-	}
-	os.Exit(code)
+	return bin
 }
 
 // runFindings runs connlint --format json ./... in mod, which must exit 1

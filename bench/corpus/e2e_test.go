@@ -3,53 +3,27 @@ package corpus
 import (
 	"context"
 	"crypto/sha256"
-	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
+
+	"github.com/connlint/connlint/internal/testbin"
 )
 
-var (
-	buildOnce sync.Once
-	builtBin  string
-	buildErr  error
-)
-
-// connlintBinary builds the CLI of this module once for the tests that
+// connlintBinary returns the CLI of this module (linked once per state of
+// the sources, shared with the other packages' tests) for the tests that
 // run the harness end to end.
 func connlintBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the connlint binary")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "corpus-connlint-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtBin = filepath.Join(dir, "connlint")
-		build := exec.Command("go", "build", "-o", builtBin, "./cmd/connlint")
-		build.Dir = filepath.Join("..", "..")
-		if out, err := build.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin, err := testbin.Connlint(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
 	}
-	return builtBin
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if builtBin != "" {
-		os.RemoveAll(filepath.Dir(builtBin))
-	}
-	os.Exit(code)
+	return bin
 }
 
 func TestTallyEndToEnd(t *testing.T) {

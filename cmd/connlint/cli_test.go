@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/connlint/connlint/analyzers/diag"
+	"github.com/connlint/connlint/internal/testbin"
 )
 
 // binary is the connlint command built once for the tests that run it as
@@ -18,21 +19,13 @@ import (
 var binary string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "connlint-cli")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "connlint")
-	build := exec.Command("go", "build", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
+	var err error
+	if binary, err = testbin.Connlint(filepath.Join("..", "..")); err != nil {
 		fmt.Fprintln(os.Stderr, "building connlint:", err)
 		os.Exit(1)
 	}
 	code := m.Run()
 	readmePG.Stop()
-	os.RemoveAll(dir)
 	os.Exit(code)
 }
 

@@ -50,7 +50,16 @@ func snapshotRepo(t *testing.T) (dir, rev string) {
 	}
 	gitCmd(t, dir, "init", "-q", "-b", "main")
 	gitCmd(t, dir, "add", "-A")
-	gitCmd(t, dir, "commit", "-q", "-m", "snapshot")
+	// A fixed date: the same files give the same commit, so a tool that
+	// keys its cache by revision (pre-commit) finds it again.
+	commit := exec.Command("git", "commit", "-q", "-m", "snapshot")
+	commit.Dir = dir
+	commit.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t",
+		"GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null",
+		"GIT_AUTHOR_DATE=2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE=2026-01-01T00:00:00Z")
+	if out, err := commit.CombinedOutput(); err != nil {
+		t.Fatalf("git commit: %v\n%s", err, out)
+	}
 	return dir, strings.TrimSpace(gitCmd(t, dir, "rev-parse", "HEAD"))
 }
 
@@ -99,7 +108,7 @@ func TestPreCommitHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	home := t.TempDir()
+	home := preCommitHome(t, hookRepo, rev)
 	preCommit := func(args ...string) (string, int) {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
@@ -189,6 +198,29 @@ func TestPreCommitHook(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "src/transfer.ts:4:") {
 		t.Fatalf("staged TS leak: exit %d, want 1 with src/transfer.ts:4:\n%s", code, out)
 	}
+}
+
+// preCommitHome is the PRE_COMMIT_HOME for the snapshot at rev: kept
+// between runs beside the snapshot (under its lock), and emptied when the
+// revision changes. pre-commit keys the environment it builds by repository
+// and revision, so an unchanged checkout does not run `go install ./...`
+// again, as it would not for a user; a changed one does.
+func preCommitHome(t *testing.T, hookRepo, rev string) string {
+	t.Helper()
+	home := filepath.Join(filepath.Dir(hookRepo), "pre-commit-home")
+	stamp := filepath.Join(filepath.Dir(hookRepo), "pre-commit-home.rev")
+	if last, err := os.ReadFile(stamp); err != nil || string(last) != rev {
+		if err := os.RemoveAll(home); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stamp, []byte(rev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return home
 }
 
 // checkInstalledNames fails when pre-commit's `go install ./...` would put a
