@@ -24,6 +24,7 @@ import (
 
 	"github.com/connlint/connlint/analyzers/release"
 	"github.com/connlint/connlint/analyzers/singleton"
+	"github.com/connlint/connlint/internal/heapfloor"
 )
 
 // Exit statuses of the lint command (DESIGN.md).
@@ -44,6 +45,7 @@ type command struct {
 var commands = map[string]command{}
 
 func main() {
+	heapfloor.Set(heapfloor.Default)
 	if isVetTool(os.Args[1:]) {
 		unitchecker.Main(singleton.Analyzer, release.Analyzer) // never returns
 	}
