@@ -98,15 +98,17 @@ func sourceKey(root, pkg string) (string, error) {
 	}
 	h.Write(out)
 	// The linker stamps vcs.revision and vcs.modified (unless
-	// -buildvcs=false): a commit or an edit outside the Go sources
-	// changes what `connlint version` prints.
-	for _, args := range [][]string{{"rev-parse", "HEAD"}, {"status", "--porcelain", "-z", "--untracked-files=all"}} {
-		git := exec.Command("git", args...)
-		git.Dir = root
-		if out, err := git.Output(); err == nil {
-			h.Write(out)
-		}
+	// -buildvcs=false): a commit, or the tree turning clean or modified,
+	// changes what `connlint version` prints. Which files are modified
+	// does not.
+	git := func(args ...string) []byte {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		out, _ := cmd.Output()
+		return out
 	}
+	h.Write(git("rev-parse", "HEAD"))
+	fmt.Fprintf(h, "modified=%v\n", len(git("status", "--porcelain", "--untracked-files=all")) > 0)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 

@@ -41,7 +41,8 @@ func output(t *testing.T, bin string) string {
 // TestLinksOncePerSourceState builds a small main package the way
 // Connlint builds connlint: the same sources give the same binary file,
 // not linked again; an edit of a dependency gives a new binary that runs
-// the edit; a commit alone (which the linker stamps) gives a new key.
+// the edit; a commit alone (which the linker stamps) gives a new key, and
+// an edit outside the Go sources of a tree already modified does not.
 func TestLinksOncePerSourceState(t *testing.T) {
 	mod := t.TempDir()
 	bins := filepath.Join(t.TempDir(), "bin")
@@ -88,7 +89,15 @@ func TestLinksOncePerSourceState(t *testing.T) {
 		t.Errorf("the rebuilt binary prints %q, want the edit", got)
 	}
 
-	git(t, mod, "commit", "-q", "-am", "two")
+	// Another edit of a tree already modified: the build info does not
+	// change, only the sources do.
+	write(t, filepath.Join(mod, "notes.txt"), "not Go\n")
+	if again, err := build(mod, "./cmd/hello", bins); err != nil || again != edited {
+		t.Errorf("a file outside the Go sources of a tree already modified relinked: %s, then %s (%v)", edited, again, err)
+	}
+
+	git(t, mod, "add", "-A")
+	git(t, mod, "commit", "-q", "-m", "two")
 	committed, err := build(mod, "./cmd/hello", bins)
 	if err != nil {
 		t.Fatal(err)
