@@ -39,6 +39,7 @@ import (
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/analyzers/internal/gocat"
 	"github.com/connlint/connlint/analyzers/internal/noreturn"
+	"github.com/connlint/connlint/internal/goload"
 )
 
 // Scope answers for one run (one config: its catalog decides what reaches).
@@ -76,6 +77,19 @@ func (s *Scope) Observe(obj types.Object, fact analysis.Fact) {
 	if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() != nil {
 		s.noReturnNames[fn.Name()] = true
 	}
+}
+
+// Screen makes a lean loader check in full only the dependencies in which
+// the analyzers may export a fact that matters (goload.Config's Full,
+// Bodies and OnFact).
+func (s *Scope) Screen(cfg *goload.Config) {
+	cfg.Full = func(u *goload.Unit) bool {
+		return s.Full(&Package{Path: u.Meta.PkgPath, Name: u.Meta.Name, Files: u.Files, FileNames: u.Meta.CompiledGoFiles, Imports: u.Imports})
+	}
+	cfg.Bodies = func(u *goload.Unit) bool {
+		return s.NeedsBodies(u.Meta.PkgPath, u.Meta.Name, u.Meta.CompiledGoFiles, u.Imports, u.Sources)
+	}
+	cfg.OnFact = s.Observe
 }
 
 // Package is a dependency about to be type-checked: its parsed files and

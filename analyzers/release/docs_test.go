@@ -9,12 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
-	"github.com/connlint/connlint/analyzers/release"
-	"github.com/connlint/connlint/analyzers/singleton"
 	"github.com/connlint/connlint/internal/docsnippet"
 )
 
@@ -49,32 +43,10 @@ func TestGoDocExamples(t *testing.T) {
 	if len(names) < 10 {
 		t.Fatalf("%s: %d named Go examples, want a bad and a good one per shape", doc, len(names))
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  gopath,
-		Env:  append(os.Environ(), "GOPATH="+gopath+string(filepath.ListSeparator)+testdata(t), "GO111MODULE=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "docs/...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Errorf("%s: %v", p.PkgPath, e)
-		}
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{singleton.New(nil), release.New(nil)}, pkgs, &checker.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	got := map[string][]string{}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
-		}
-		name := strings.TrimPrefix(act.Package.PkgPath, "docs/")
-		for _, d := range act.Diagnostics {
-			got[name] = append(got[name], fmt.Sprintf("%d: %s", act.Package.Fset.Position(d.Pos).Line, act.Analyzer.Name))
+	for path, findings := range lintGOPATH(t, []string{gopath, testdata(t)}, gopath, "docs/...") {
+		for _, f := range findings {
+			got[strings.TrimPrefix(path, "docs/")] = append(got[strings.TrimPrefix(path, "docs/")], strings.TrimPrefix(f, "example.go:"))
 		}
 	}
 	mark := regexp.MustCompile(`// (singleton|release): `)

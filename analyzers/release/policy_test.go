@@ -9,13 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
-	"github.com/connlint/connlint/analyzers/release"
-	"github.com/connlint/connlint/analyzers/singleton"
 )
 
 // TestOneFindingPerConstruction runs both analyzers together, as the CLI
@@ -24,34 +17,9 @@ import (
 // singleton rule reports is not reported again by release.
 func TestOneFindingPerConstruction(t *testing.T) {
 	root := testdata(t)
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(root, "src", "policy"),
-		Env:  append(os.Environ(), "GOPATH="+root, "GO111MODULE=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
-	}
-	pkgs, err := packages.Load(cfg, "policy/...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Fatalf("%s: %v", p.PkgPath, e)
-		}
-	}
-	as := []*analysis.Analyzer{singleton.New(nil), release.New(nil)}
-	graph, err := checker.Analyze(as, pkgs, &checker.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
-		}
-		for _, d := range act.Diagnostics {
-			pos := act.Package.Fset.Position(d.Pos)
-			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(pos.Filename), pos.Line, act.Analyzer.Name))
-		}
+	for _, findings := range lintGOPATH(t, []string{root}, filepath.Join(root, "src", "policy"), "policy/...") {
+		got = append(got, findings...)
 	}
 	slices.Sort(got)
 	want := findingMarks(t, filepath.Join(root, "src", "policy"))

@@ -33,7 +33,7 @@ func runGo(ctx context.Context, opts Options, load *goLoad, importPaths map[stri
 	if opts.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
-	screen(&cfg, factscope.New(opts.Config))
+	factscope.New(opts.Config).Screen(&cfg)
 	if opts.Progress != nil {
 		cfg.Progress = func(done, total int) { opts.Progress("Go packages", done, total) }
 	}
@@ -104,20 +104,6 @@ func runGo(ctx context.Context, opts Options, load *goLoad, importPaths map[stri
 		}
 	}
 	return res, checked, failed, nil
-}
-
-// screen lets the scope decide which dependencies are checked in full.
-func screen(cfg *goload.Config, scope *factscope.Scope) {
-	cfg.Full = func(u *goload.Unit) bool {
-		return scope.Full(&factscope.Package{
-			Path: u.Meta.PkgPath, Name: u.Meta.Name,
-			Files: u.Files, FileNames: u.Meta.CompiledGoFiles, Imports: u.Imports,
-		})
-	}
-	cfg.Bodies = func(u *goload.Unit) bool {
-		return scope.NeedsBodies(u.Meta.PkgPath, u.Meta.Name, u.Meta.CompiledGoFiles, u.Imports, u.Sources)
-	}
-	cfg.OnFact = scope.Observe
 }
 
 // moduleTally counts a module's root packages and those checked.
