@@ -45,7 +45,7 @@ func TestScreenCoversFacts(t *testing.T) {
 			}
 			facts := map[string]bool{}
 			var mu sync.Mutex
-			full := run(t, dir, nil, func(obj types.Object, _ analysis.Fact) {
+			full := run(t, dir, nil, nil, func(obj types.Object, _ analysis.Fact) {
 				if !obj.Exported() {
 					return // no other package can call it
 				}
@@ -53,7 +53,14 @@ func TestScreenCoversFacts(t *testing.T) {
 				facts[obj.Pkg().Path()] = true
 				mu.Unlock()
 			})
-			lean := run(t, dir, factscope.New(nil), nil)
+			// The lean run fills a standard library declarations cache;
+			// a second reads it: both must match the full run.
+			cache := &goload.DeclCache{Dir: t.TempDir(), Salt: []byte("screen test")}
+			lean := run(t, dir, factscope.New(nil), cache, nil)
+			cached := run(t, dir, factscope.New(nil), cache, nil)
+			if cached.stats.Cached == 0 || !slices.Equal(full.diags, cached.diags) {
+				t.Errorf("with the declarations cache (%d packages read), diagnostics differ:\nfull\n%v\ncached\n%v", cached.stats.Cached, full.diags, cached.diags)
+			}
 			var missed []string
 			for path := range facts {
 				if !lean.stats.FullPaths[path] {
@@ -70,7 +77,7 @@ func TestScreenCoversFacts(t *testing.T) {
 			if len(full.diags) == 0 {
 				t.Errorf("no diagnostics at all: the comparison proves nothing")
 			}
-			t.Logf("%d packages, %d with facts, %d checked in full by the lean run; %d diagnostics", lean.stats.Packages, len(facts), lean.stats.Full, len(lean.diags))
+			t.Logf("%d packages, %d with facts, %d checked in full by the lean run, %d read from the cache by the next; %d diagnostics", lean.stats.Packages, len(facts), lean.stats.Full, cached.stats.Cached, len(lean.diags))
 		})
 	}
 }
@@ -80,9 +87,9 @@ type outcome struct {
 	diags []string
 }
 
-func run(t *testing.T, dir string, scope *factscope.Scope, onFact func(types.Object, analysis.Fact)) outcome {
+func run(t *testing.T, dir string, scope *factscope.Scope, cache *goload.DeclCache, onFact func(types.Object, analysis.Fact)) outcome {
 	t.Helper()
-	cfg := goload.Config{Dir: dir, Analyzers: []*analysis.Analyzer{singleton.New(nil), release.New(nil)}, OnFact: onFact}
+	cfg := goload.Config{Dir: dir, Analyzers: []*analysis.Analyzer{singleton.New(nil), release.New(nil)}, OnFact: onFact, DeclCache: cache}
 	if scope != nil {
 		scope.Screen(&cfg)
 	}

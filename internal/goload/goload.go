@@ -59,6 +59,9 @@ type Config struct {
 	// not). When it does not, the dependency is parsed without them and
 	// parsed again in full only if Full says so.
 	Bodies func(*Unit) bool
+	// DeclCache, when set, keeps standard library packages checked for
+	// their declarations only between runs (see DeclCache).
+	DeclCache *DeclCache
 	// OnFact, when set, is told of every fact an analyzer exports.
 	OnFact func(obj types.Object, fact analysis.Fact)
 	// Progress, when set, is told how many root packages are done.
@@ -96,6 +99,8 @@ type Stats struct {
 	Packages int // every package of the program
 	Full     int // type-checked in full and analyzed (roots included)
 	Roots    int
+	// Cached counts the packages read from Config.DeclCache.
+	Cached int
 	// FullPaths are the packages checked in full, by package path.
 	FullPaths map[string]bool
 }
@@ -151,6 +156,7 @@ type run struct {
 	stats     Stats
 	mu        sync.Mutex // guards stats and the nodes' pending counts
 	rootsDone int
+	gorootSrc string // the standard library's source folder, for DeclCache
 }
 
 func newRun(ctx context.Context, cfg Config, fset *token.FileSet, pkgs []*packages.Package) *run {
@@ -178,6 +184,7 @@ func newRun(ctx context.Context, cfg Config, fset *token.FileSet, pkgs []*packag
 		}
 	}
 	r.stats.Packages = len(r.nodes)
+	r.gorootSrc = gorootSource(r.byPath)
 	return r
 }
 
@@ -253,6 +260,16 @@ func (r *run) process(n *node) {
 		n.illTyped, n.failed = true, "canceled"
 		return
 	}
+	key := r.declKey(n)
+	if key != "" && !n.illTyped {
+		if pkg := r.loadDecls(p, key); pkg != nil {
+			p.Types = pkg
+			r.mu.Lock()
+			r.stats.Cached++
+			r.mu.Unlock()
+			return
+		}
+	}
 	srcs := r.read(p)
 	imports := r.importsOf(p)
 	n.full = n.isRoot || r.cfg.Full == nil
@@ -274,6 +291,8 @@ func (r *run) process(n *node) {
 	r.check(p, files, info)
 	if len(p.Errors) > 0 {
 		n.illTyped = true
+	} else if key != "" && !n.full {
+		r.storeDecls(p, key)
 	}
 	if n.isRoot {
 		n.root = &Root{Pkg: p}

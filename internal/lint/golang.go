@@ -34,6 +34,7 @@ func runGo(ctx context.Context, opts Options, load *goLoad, importPaths map[stri
 		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
 	factscope.New(opts.Config).Screen(&cfg)
+	cfg.DeclCache = declCache(opts.Config)
 	if opts.Progress != nil {
 		cfg.Progress = func(done, total int) { opts.Progress("Go packages", done, total) }
 	}
