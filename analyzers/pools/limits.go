@@ -155,31 +155,20 @@ func (st *state) fieldAssigns() {
 		if st.skipped(f) {
 			continue
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return true
+		eachFieldAssign(f, func(as *ast.AssignStmt, sel *ast.SelectorExpr, rhs ast.Expr) {
+			s := info.Selections[sel]
+			if s == nil || s.Kind() != types.FieldVal || !boundField(s.Obj().Name()) || !st.libraryObject(s.Obj()) {
+				return
 			}
-			for i, l := range as.Lhs {
-				sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				s := info.Selections[sel]
-				if s == nil || s.Kind() != types.FieldVal || !boundField(s.Obj().Name()) || !st.libraryObject(s.Obj()) {
-					continue
-				}
-				o := st.object(sel.X)
-				if o == nil {
-					continue
-				}
-				if st.fieldSets[o] == nil {
-					st.fieldSets[o] = map[string][]*Limit{}
-				}
-				name := s.Obj().Name()
-				st.fieldSets[o][name] = append(st.fieldSets[o][name], st.value(as.Rhs[i], name+" = %s at "+st.where(as.Pos())))
+			o := st.object(sel.X)
+			if o == nil {
+				return
 			}
-			return true
+			if st.fieldSets[o] == nil {
+				st.fieldSets[o] = map[string][]*Limit{}
+			}
+			name := s.Obj().Name()
+			st.fieldSets[o][name] = append(st.fieldSets[o][name], st.value(rhs, name+" = %s at "+st.where(as.Pos())))
 		})
 	}
 }
@@ -449,28 +438,34 @@ func (st *state) fieldStores(body *ast.BlockStmt, ret ast.Expr) []types.Object {
 		return nil
 	}
 	var out []types.Object
-	ast.Inspect(body, func(n ast.Node) bool {
+	eachFieldAssign(body, func(_ *ast.AssignStmt, sel *ast.SelectorExpr, rhs ast.Expr) {
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[x] != v {
+			return
+		}
+		if o := st.object(rhs); o != nil {
+			if rv, ok := o.(*types.Var); ok && !rv.IsField() {
+				out = append(out, o)
+			}
+		}
+	})
+	return out
+}
+
+// eachFieldAssign calls fn for every `x.F = v` below root, one call per
+// left-hand side of an assignment with as many values as targets.
+func eachFieldAssign(root ast.Node, fn func(as *ast.AssignStmt, sel *ast.SelectorExpr, rhs ast.Expr)) {
+	ast.Inspect(root, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != len(as.Rhs) {
 			return true
 		}
 		for i, l := range as.Lhs {
-			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-			if !ok {
-				continue
-			}
-			if x, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[x] != v {
-				continue
-			}
-			if o := st.object(as.Rhs[i]); o != nil {
-				if rv, ok := o.(*types.Var); ok && !rv.IsField() {
-					out = append(out, o)
-				}
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				fn(as, sel, as.Rhs[i])
 			}
 		}
 		return true
 	})
-	return out
 }
 
 // finish decides the site's limit from what the package sets: on the
