@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/types"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -28,7 +30,7 @@ import (
 // same screen let it go before, so the Salt must change whenever the
 // screen's answer may (the analyzers' configuration, the binary).
 // Packages of the module, of the module cache, cgo packages and roots
-// are always checked from source.
+// are always checked from source. Entries unused for a while go (Trim).
 type DeclCache struct {
 	Dir  string
 	Salt []byte
@@ -84,7 +86,36 @@ func (r *run) loadDecls(p *packages.Package, key string) *types.Package {
 	if err != nil || pkg.Name() != p.Name || !pkg.Complete() {
 		return nil // a damaged entry: checked from source and stored again
 	}
+	now := time.Now()
+	os.Chtimes(f.Name(), now, now) // in use: Trim keeps it
 	return pkg
+}
+
+// Trim removes the entries no run has read or written for maxAge: those
+// of an older Go, an older connlint binary or another configuration. It
+// walks the folder at most once a day (a stamp file says when it last
+// did), so a run pays for it rarely.
+func (c *DeclCache) Trim(maxAge time.Duration) {
+	stamp := filepath.Join(c.Dir, "trimmed")
+	now := time.Now()
+	if fi, err := os.Stat(stamp); err == nil && now.Sub(fi.ModTime()) < 24*time.Hour {
+		return
+	}
+	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
+		return
+	}
+	if err := os.WriteFile(stamp, nil, 0o644); err != nil {
+		return
+	}
+	filepath.WalkDir(c.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path == stamp {
+			return nil
+		}
+		if fi, err := d.Info(); err == nil && now.Sub(fi.ModTime()) > maxAge {
+			os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // storeDecls writes the package's types to the cache; a failure only

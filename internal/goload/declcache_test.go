@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -127,5 +128,52 @@ func TestDeclCacheOnlyStandardLibrary(t *testing.T) {
 	// imports come from the cache.
 	if want := stats.Packages - 2 - 1; stats.Cached != want { // unsafe is never stored
 		t.Errorf("cached %d of %d packages, want %d", stats.Cached, stats.Packages, want)
+	}
+}
+
+// TestDeclCacheTrim: entries unused for longer than the age go, a fresh
+// one and one a run has just read stay, and a second Trim within the day
+// does not walk the folder again.
+func TestDeclCacheTrim(t *testing.T) {
+	dir := writeModule(t, map[string]string{"app/app.go": "package app\n\nimport \"strings\"\n\nvar X = strings.ToUpper(\"x\")\n"})
+	c := &DeclCache{Dir: t.TempDir(), Salt: []byte("s")}
+	cfg := Config{Dir: dir, Analyzers: []*analysis.Analyzer{countFuncs}, Full: func(*Unit) bool { return false }, DeclCache: c}
+	if _, _, _, err := Run(cfg, "./app"); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := filepath.Glob(filepath.Join(c.Dir, "*", "*"))
+	if len(entries) < 5 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	for _, e := range entries {
+		if err := os.Chtimes(e, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale := filepath.Join(c.Dir, "ab", "stale")
+	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(stale, []byte("i"), 0o644)
+	os.Chtimes(stale, old, old)
+	// A run reads (and so touches) every entry but the stale one.
+	if _, _, stats, err := Run(cfg, "./app"); err != nil || stats.Cached != len(entries) {
+		t.Fatalf("second run: %d of %d read, %v", stats.Cached, len(entries), err)
+	}
+	c.Trim(24 * time.Hour)
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("an entry unused for two days stayed (%v)", err)
+	}
+	for _, e := range entries {
+		if _, err := os.Stat(e); err != nil {
+			t.Errorf("an entry read just now was removed: %v", err)
+		}
+	}
+	os.WriteFile(stale, []byte("i"), 0o644)
+	os.Chtimes(stale, old, old)
+	c.Trim(24 * time.Hour)
+	if _, err := os.Stat(stale); err != nil {
+		t.Errorf("a second Trim the same day walked the folder again: %v", err)
 	}
 }

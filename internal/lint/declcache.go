@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/connlint/connlint/analyzers/config"
 	"github.com/connlint/connlint/internal/goload"
@@ -45,5 +46,11 @@ func declCache(cfg *config.Config) *goload.DeclCache {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s", exe, fi.Size(), fi.ModTime().UnixNano(), clients)
-	return &goload.DeclCache{Dir: dir, Salt: h.Sum(nil)}
+	c := &goload.DeclCache{Dir: dir, Salt: h.Sum(nil)}
+	c.Trim(unusedDecls)
+	return c
 }
+
+// unusedDecls is how long entries stay that no run reads: each new
+// connlint binary or Go release leaves its own behind.
+const unusedDecls = 7 * 24 * time.Hour
